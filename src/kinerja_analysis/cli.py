@@ -1,0 +1,315 @@
+"""The ``kinerja`` command line: demo-data, validate, prepare, report.
+
+Exit codes (documented in README and docs/otomasi.md):
+0 success · 1 input data breaks the contract · 2 a notebook failed · 3 usage or environment
+error · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__, i18n
+
+EXIT_OK, EXIT_DATA, EXIT_NOTEBOOK, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 3, 130
+
+_MSG: dict[str, dict[str, str]] = {
+    "demo_start": {
+        "id": "Membuat data demo '{scale}' (seed {seed}) di {out}",
+        "en": "Generating '{scale}' demo data (seed {seed}) in {out}",
+    },
+    "demo_done": {
+        "id": "Data demo selesai dalam {detik} detik: {files} berkas",
+        "en": "Demo data done in {detik} s: {files} files",
+    },
+    "valid_ok": {
+        "id": "Data valid: {files} berkas diperiksa, tidak ada kesalahan.",
+        "en": "Data valid: {files} files checked, no errors.",
+    },
+    "valid_bad": {
+        "id": "Data tidak valid: {errors} kesalahan, {warnings} peringatan.",
+        "en": "Data invalid: {errors} errors, {warnings} warnings.",
+    },
+    "summary_row": {
+        "id": "  {file}: dibaca {read}, diterima {accepted}, ditolak {rejected}",
+        "en": "  {file}: read {read}, accepted {accepted}, rejected {rejected}",
+    },
+    "prepare_done": {
+        "id": "Data siap di {path} (NIP dipseudonimkan, nama dihapus).",
+        "en": "Prepared data in {path} (NIPs pseudonymized, names dropped).",
+    },
+    "lenient_hint": {
+        "id": "Gunakan --lenient untuk menyisihkan baris yang salah dan melanjutkan.",
+        "en": "Use --lenient to set invalid rows aside and continue.",
+    },
+    "nb_failed": {
+        "id": "Notebook {nb} gagal pada sel {cell}: {ename}: {evalue}. "
+        "Notebook yang dijalankan disimpan di {kept}",
+        "en": "Notebook {nb} failed at cell {cell}: {ename}: {evalue}. "
+        "The executed notebook is kept at {kept}",
+    },
+    "no_dir": {"id": "Folder data tidak ditemukan: {path}", "en": "Data folder not found: {path}"},
+    "bad_param": {
+        "id": "Parameter -p harus berupa NAMA NILAI: {text}",
+        "en": "Parameter -p must be NAME VALUE: {text}",
+    },
+    "interrupted": {"id": "Dihentikan oleh pengguna.", "en": "Interrupted by the user."},
+    "error": {"id": "Kesalahan: {text}", "en": "Error: {text}"},
+}
+
+
+def _t(key: str, lang: str, **kw: Any) -> str:
+    return i18n.translate(_MSG, key, lang, **kw)
+
+
+def _parse_value(text: str) -> Any:
+    """Parse a ``-p`` value: int, float, true/false, else the text itself.
+
+    Examples
+    --------
+    >>> [_parse_value(v) for v in ("10", "0.5", "true", "2025-Q4")]
+    [10, 0.5, True, '2025-Q4']
+    """
+    low = text.strip().lower()
+    if low in ("true", "false"):
+        return low == "true"
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGS,
+        default="id",
+        help="language of messages and reports (default: id)",
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on usage errors; 2 means 'a notebook failed' here, so use 3."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (public: the CLI is an interface automation relies on)."""
+    parser = _Parser(
+        prog="kinerja",
+        description="Analisis kebijakan evaluasi kinerja ASN (Kecamatan Banyumanik).",
+    )
+    parser.add_argument("--version", action="version", version=f"kinerja-analysis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("demo-data", help="write a synthetic data set with ground_truth.json")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--scale", choices=("banyumanik", "semarang", "nasional"), default="banyumanik")
+    p.add_argument("--seed", type=int, default=2026)
+    _add_lang(p)
+
+    p = sub.add_parser("validate", help="check every input file against the data contract")
+    p.add_argument("--data", required=True, type=Path)
+    p.add_argument(
+        "--urutan-unsur",
+        choices=("permenpan", "tukar_u8_u9"),
+        default="permenpan",
+        help="u8/u9 order of the survey export (default: regulation order)",
+    )
+    _add_lang(p)
+
+    p = sub.add_parser("prepare", help="validate, pseudonymize and write Parquet")
+    p.add_argument("--data", required=True, type=Path)
+    p.add_argument("--processed", type=Path, default=Path("data/processed"))
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="set invalid rows aside (data/processed/ditolak/) and continue",
+    )
+    p.add_argument("--urutan-unsur", choices=("permenpan", "tukar_u8_u9"), default="permenpan")
+    _add_lang(p)
+
+    p = sub.add_parser("report", help="prepare, run every notebook, export HTML reports")
+    p.add_argument("--data", required=True, type=Path)
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--processed", type=Path, default=Path("data/processed"))
+    p.add_argument(
+        "-p",
+        "--param",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        default=[],
+        help="notebook parameter (repeatable)",
+    )
+    p.add_argument("--periode-akhir", default=None, help="last quarter reported, e.g. 2025-Q4")
+    p.add_argument("--lenient", action="store_true")
+    p.add_argument(
+        "--skip-unchanged",
+        action="store_true",
+        help="skip when inputs and parameters equal the last successful run",
+    )
+    p.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (logs only)")
+    _add_lang(p)
+    return parser
+
+
+def _print_problems(report: Any, lang: str) -> None:
+    for prob in report.problems:
+        print(prob.message(lang), file=sys.stderr if prob.severity == "error" else sys.stdout)
+
+
+def _print_summary(report: Any, lang: str) -> None:
+    for row in report.summary().itertuples(index=False):
+        print(
+            _t(
+                "summary_row",
+                lang,
+                file=row.file,
+                read=row.read,
+                accepted=row.accepted,
+                rejected=row.rejected,
+            )
+        )
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from . import synth
+
+    t0 = time.time()
+    print(_t("demo_start", args.lang, scale=args.scale, seed=args.seed, out=args.out))
+    synth.generate(args.out, args.scale, args.seed, progress=lambda m: print(f"  {m}"))
+    n = len(list(Path(args.out).glob("*")))
+    print(
+        _t("demo_done", args.lang, detik=i18n.fmt_number(time.time() - t0, 1, args.lang), files=n)
+    )
+    return EXIT_OK
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from .contract import ContractOptions
+
+    return ContractOptions(urutan_unsur=args.urutan_unsur)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .contract import validate_dir
+
+    if not args.data.is_dir():
+        print(_t("no_dir", args.lang, path=args.data), file=sys.stderr)
+        return EXIT_DATA
+    report = validate_dir(args.data, _options(args))
+    _print_problems(report, args.lang)
+    _print_summary(report, args.lang)
+    errors = sum(p.severity == "error" for p in report.problems)
+    warns = len(report.problems) - errors
+    if report.has_errors:
+        print(_t("valid_bad", args.lang, errors=errors, warnings=warns), file=sys.stderr)
+        return EXIT_DATA
+    print(_t("valid_ok", args.lang, files=len(report.tables)))
+    return EXIT_OK
+
+
+def _cmd_prepare(args: argparse.Namespace) -> int:
+    from .prepare import DataInvalidError, prepare
+
+    if not args.data.is_dir():
+        print(_t("no_dir", args.lang, path=args.data), file=sys.stderr)
+        return EXIT_DATA
+    try:
+        res = prepare(
+            args.data,
+            args.processed,
+            lenient=args.lenient,
+            options=_options(args),
+            progress=lambda m: print(f"  {m}"),
+        )
+    except DataInvalidError as err:
+        _print_problems(err.report, args.lang)
+        _print_summary(err.report, args.lang)
+        print(_t("lenient_hint", args.lang), file=sys.stderr)
+        return EXIT_DATA
+    _print_problems(res.report, args.lang)
+    _print_summary(res.report, args.lang)
+    print(_t("prepare_done", args.lang, path=args.processed))
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .laporan import NotebookFailedError, run_report
+    from .prepare import DataInvalidError
+
+    if not args.data.is_dir():
+        print(_t("no_dir", args.lang, path=args.data), file=sys.stderr)
+        return EXIT_DATA
+    params = {name: _parse_value(value) for name, value in args.param}
+    try:
+        run_report(
+            args.data,
+            args.out,
+            processed_dir=args.processed,
+            lang=args.lang,
+            params=params,
+            periode_akhir=args.periode_akhir,
+            lenient=args.lenient,
+            skip_unchanged=args.skip_unchanged,
+            notebooks_dir=args.notebooks,
+            progress_bar=not args.no_progress,
+        )
+    except DataInvalidError as err:
+        _print_problems(err.report, args.lang)
+        _print_summary(err.report, args.lang)
+        print(_t("lenient_hint", args.lang), file=sys.stderr)
+        return EXIT_DATA
+    except NotebookFailedError as err:
+        print(
+            _t(
+                "nb_failed",
+                args.lang,
+                nb=err.notebook,
+                cell=err.cell,
+                ename=err.ename,
+                evalue=err.evalue,
+                kept=err.kept,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_NOTEBOOK
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kinerja`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {
+        "demo-data": _cmd_demo,
+        "validate": _cmd_validate,
+        "prepare": _cmd_prepare,
+        "report": _cmd_report,
+    }
+    warnings.filterwarnings("default", category=UserWarning, module="kinerja_analysis")
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        print(_t("interrupted", args.lang), file=sys.stderr)
+        return EXIT_INTERRUPT
+    except (OSError, ValueError) as err:
+        print(_t("error", args.lang, text=err), file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1253 @@
+"""The input data contract: schemas, vectorized row checks, bilingual problem messages.
+
+:func:`validate_dir` reads every input of :data:`INPUTS` from a data folder (via
+:mod:`kinerja_analysis.ingest`), checks each row against the contract in
+``docs/data_contract.md`` and returns, per input, the accepted rows with typed canonical
+columns and the rejected rows with their reasons. No row is dropped silently:
+``n_read == len(accepted) + len(rejected)`` for every table.
+
+All row checks are vectorized (one boolean mask per rule); Python loops only build the
+first :data:`PROBLEM_CAP` :class:`Problem` objects per (file, code). The rejected frame
+always carries every row's codes (``kode``) and Indonesian reasons (``alasan``); reasons
+never contain the cell values, so they can be written to disk without personal data.
+
+Order: ``kebijakan`` (the unit list), then ``pegawai`` (the NIP list), then the files
+that refer to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import ingest, nip, skp
+from .i18n import check_lang, translate
+
+__all__ = [
+    "INPUTS",
+    "OPTIONAL_INPUTS",
+    "PROBLEM_CAP",
+    "SCHEMAS",
+    "SKOR_WEIGHTS",
+    "ContractOptions",
+    "Problem",
+    "ValidatedTable",
+    "ValidationReport",
+    "validate_dir",
+    "validate_table",
+]
+
+#: Inputs in validation order (kebijakan defines the units, pegawai the NIPs).
+INPUTS: tuple[str, ...] = (
+    "kebijakan",
+    "pegawai",
+    "penilaian_kinerja",
+    "survei_kepuasan",
+    "survei_asn",
+    "tindak_lanjut",
+)
+OPTIONAL_INPUTS: tuple[str, ...] = ("tindak_lanjut",)
+
+#: Weights of the derived ``skor_kinerja`` (project choice, not a regulation: equal
+#: weights, i.e. the plain mean of the three 0-100 components).
+SKOR_WEIGHTS: Mapping[str, float] = {
+    "kehadiran": 1 / 3,
+    "kualitas_pelayanan": 1 / 3,
+    "partisipasi": 1 / 3,
+}
+
+#: At most this many Problem objects are kept per (file, code); the rest is summarized.
+PROBLEM_CAP = 1000
+#: Values longer than this are shortened in messages.
+VALUE_MAX_CHARS = 60
+
+UNSUR = tuple(f"u{i}" for i in range(1, 10))
+LIKERT = tuple(f"{s}_{i}" for s in ("paham", "khawatir", "dukungan") for i in (1, 2, 3))
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Column names of one input: required columns and optional columns."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+
+SCHEMAS: dict[str, Schema] = {
+    "kebijakan": Schema(("unit_kerja", "tanggal_mulai")),
+    "pegawai": Schema(
+        ("nip", "unit_kerja"),
+        ("nama", "jabatan", "golongan", "status_kepegawaian", "jenis_kelamin", "tanggal_lahir"),
+    ),
+    "penilaian_kinerja": Schema(
+        ("nip", "periode", "kehadiran", "kualitas_pelayanan", "partisipasi"),
+        ("skor_kinerja", "rating_hasil_kerja", "rating_perilaku_kerja", "predikat"),
+    ),
+    "survei_kepuasan": Schema(
+        ("id_responden", "tanggal", "unit_kerja", *UNSUR),
+        ("jenis_layanan", "nip_petugas", "jenis_kelamin", "usia", "pendidikan", "pekerjaan",
+         "saran"),
+    ),
+    "survei_asn": Schema(
+        ("nip", "tanggal", "gelombang", *LIKERT, "ikut_pelatihan"),
+        ("tanggal_pelatihan", "komentar"),
+    ),
+    "tindak_lanjut": Schema(("nip", "periode", "jenis"), ("keterangan",)),
+}
+
+#: Canonical accepted columns per input, in output order.
+ACCEPTED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "kebijakan": ("unit_kerja", "tanggal_mulai", "triwulan_mulai"),
+    "pegawai": ("nip", "unit_kerja", "nama", "jabatan", "golongan", "status_kepegawaian",
+                "jenis_kelamin", "tanggal_lahir"),
+    "penilaian_kinerja": ("nip", "periode", "triwulan", "kehadiran", "kualitas_pelayanan",
+                          "partisipasi", "skor_kinerja", "skor_kinerja_turunan",
+                          "rating_hasil_kerja", "rating_perilaku_kerja", "predikat"),
+    "survei_kepuasan": ("id_responden", "tanggal", "triwulan", "unit_kerja", *UNSUR,
+                        "jenis_layanan", "nip_petugas", "jenis_kelamin", "usia", "pendidikan",
+                        "pekerjaan", "saran"),
+    "survei_asn": ("nip", "tanggal", "triwulan", "gelombang", *LIKERT, "ikut_pelatihan",
+                   "tanggal_pelatihan", "komentar"),
+    "tindak_lanjut": ("nip", "periode", "triwulan", "jenis", "keterangan"),
+}
+
+JENIS_TINDAK_LANJUT = ("penghargaan", "promosi", "pembinaan")
+
+# --------------------------------------------------------------------------- messages
+
+# Placeholders: {nilai} is the quoted cell value in messages and "" in the stored
+# reasons (double spaces are collapsed), so write "NIP {nilai} harus ...".
+_MESSAGES: dict[str, dict[str, str]] = {
+    # files (ingest)
+    "berkas_tidak_ada": {
+        "id": "berkas wajib tidak ditemukan; simpan sebagai {nama}.csv atau {nama}.xlsx di "
+              "folder data.",
+        "en": "required file not found; save it as {nama}.csv or {nama}.xlsx in the data "
+              "folder.",
+    },
+    "berkas_ganda": {
+        "id": "ada lebih dari satu berkas untuk input ini ({berkas}); simpan satu saja "
+              "(CSV atau XLSX).",
+        "en": "more than one file for this input ({berkas}); keep only one (CSV or XLSX).",
+    },
+    "format_tidak_didukung": {
+        "id": "format berkas tidak didukung; simpan sebagai CSV (UTF-8) atau XLSX.",
+        "en": "unsupported file format; save it as CSV (UTF-8) or XLSX.",
+    },
+    "berkas_tidak_terbaca": {
+        "id": "berkas tidak dapat dibaca ({sebab}); periksa apakah berkas rusak atau "
+              "sedang dibuka program lain.",
+        "en": "the file cannot be read ({sebab}); check whether it is damaged or locked by "
+              "another program.",
+    },
+    "berkas_kosong": {
+        "id": "berkas kosong.",
+        "en": "the file is empty.",
+    },
+    "hanya_judul": {
+        "id": "berkas hanya berisi baris judul, tanpa baris data.",
+        "en": "the file has only the header row and no data rows.",
+    },
+    "baris_judul_kosong": {
+        "id": "baris pertama harus berisi nama-nama kolom.",
+        "en": "the first row must hold the column names.",
+    },
+    "berkas_biner": {
+        "id": "bukan berkas teks CSV (mungkin berkas Excel yang diganti namanya, atau "
+              "UTF-16); simpan ulang sebagai 'CSV UTF-8'.",
+        "en": "not a text CSV file (perhaps a renamed Excel file, or UTF-16); save it again "
+              "as 'CSV UTF-8'.",
+    },
+    "pemisah_salah": {
+        "id": "pemisah kolom tidak sesuai (tampaknya '{pemisah}'); simpan CSV dengan "
+              "pemisah koma (,) atau titik koma (;).",
+        "en": "wrong column separator (it looks like '{pemisah}'); save the CSV with comma "
+              "(,) or semicolon (;) separators.",
+    },
+    "csv_rusak": {
+        "id": "CSV tidak dapat diurai ({sebab}).",
+        "en": "the CSV cannot be parsed ({sebab}).",
+    },
+    "kolom_ganda": {
+        "id": "nama kolom muncul lebih dari sekali: {kolom}.",
+        "en": "column names appear more than once: {kolom}.",
+    },
+    "encoding_cp1252": {
+        "id": "berkas bukan UTF-8; dibaca sebagai Windows-1252 (cp1252). Periksa huruf "
+              "khusus, atau simpan sebagai 'CSV UTF-8'.",
+        "en": "the file is not UTF-8; it was read as Windows-1252 (cp1252). Check special "
+              "characters, or save it as 'CSV UTF-8'.",
+    },
+    "baris_kosong": {
+        "id": "{n} baris kosong dilewati.",
+        "en": "{n} blank rows were skipped.",
+    },
+    "sheet_lain": {
+        "id": "hanya sheet pertama ('{sheet}') yang dibaca; {n} sheet lain diabaikan.",
+        "en": "only the first sheet ('{sheet}') was read; {n} other sheets were ignored.",
+    },
+    "kolom_kurang": {
+        "id": "baris ini berisi {ditemukan} kolom, padahal judul berisi {diharapkan} "
+              "(baris terpotong?).",
+        "en": "this row has {ditemukan} fields but the header has {diharapkan} (truncated "
+              "row?).",
+    },
+    "kolom_lebih": {
+        "id": "baris ini berisi {ditemukan} kolom, padahal judul berisi {diharapkan}; "
+              "periksa pemisah dan tanda kutip (koma desimal dalam CSV berpemisah koma harus "
+              "diapit tanda kutip).",
+        "en": "this row has {ditemukan} fields but the header has {diharapkan}; check "
+              "separators and quotes (a decimal comma in a comma-separated file must be "
+              "quoted).",
+    },
+    # columns
+    "kolom_tidak_ada": {
+        "id": "kolom wajib tidak ada; semua baris berkas ini ditolak.",
+        "en": "required column is missing; all rows of this file are rejected.",
+    },
+    "kolom_tambahan": {
+        "id": "kolom di luar kontrak disimpan apa adanya: {kolom}.",
+        "en": "columns outside the contract are kept as they are: {kolom}.",
+    },
+    # values
+    "wajib_diisi": {
+        "id": "nilai wajib diisi.",
+        "en": "a value is required.",
+    },
+    "bukan_angka": {
+        "id": "nilai {nilai} bukan angka.",
+        "en": "value {nilai} is not a number.",
+    },
+    "koma_desimal": {
+        "id": "nilai {nilai} memakai koma desimal; di berkas ini gunakan titik (88.5) atau "
+              "simpan CSV dengan pemisah titik koma (;).",
+        "en": "value {nilai} uses a decimal comma; in this file use a point (88.5) or save "
+              "the CSV with semicolon (;) separators.",
+    },
+    "di_luar_rentang": {
+        "id": "nilai {nilai} di luar rentang {min}–{max}.",
+        "en": "value {nilai} is outside the range {min}–{max}.",
+    },
+    "di_bawah_minimum": {
+        "id": "nilai {nilai} harus paling sedikit {min}.",
+        "en": "value {nilai} must be at least {min}.",
+    },
+    "bukan_bilangan_bulat": {
+        "id": "nilai {nilai} harus bilangan bulat.",
+        "en": "value {nilai} must be a whole number.",
+    },
+    "nilai_unsur": {
+        "id": "nilai {nilai} tidak sah untuk unsur SKM; gunakan 1, 2, 3 atau 4 (kosong = "
+              "tidak berlaku).",
+        "en": "value {nilai} is not valid for an SKM element; use 1, 2, 3 or 4 (blank = not "
+              "applicable).",
+    },
+    "unsur_kosong_semua": {
+        "id": "kesembilan unsur u1–u9 kosong.",
+        "en": "all nine elements u1–u9 are blank.",
+    },
+    "nilai_likert": {
+        "id": "nilai {nilai} tidak sah; gunakan skala 1–5 (kosong = tidak dijawab).",
+        "en": "value {nilai} is not valid; use the 1–5 scale (blank = not answered).",
+    },
+    "tanggal_format": {
+        "id": "nilai {nilai} bukan tanggal; tulis TTTT-BB-HH (2024-03-05) atau HH/BB/TTTT "
+              "(05/03/2024).",
+        "en": "value {nilai} is not a date; write YYYY-MM-DD (2024-03-05) or DD/MM/YYYY "
+              "(05/03/2024).",
+    },
+    "tanggal_excel": {
+        "id": "nilai {nilai} tampak seperti nomor seri tanggal Excel; format kolom sebagai "
+              "tanggal atau teks sebelum menyimpan.",
+        "en": "value {nilai} looks like an Excel date serial number; format the column as a "
+              "date or as text before saving.",
+    },
+    "tanggal_tidak_ada": {
+        "id": "tanggal {nilai} tidak ada di kalender (tanggal dibaca hari dulu, HH/BB/TTTT; "
+              "urutan bulan dulu tidak diterima).",
+        "en": "date {nilai} does not exist (dates are read day first, DD/MM/YYYY; month-first "
+              "dates are not accepted).",
+    },
+    "tanggal_masa_depan": {
+        "id": "tanggal {nilai} berada di masa depan (setelah {hari_ini}).",
+        "en": "date {nilai} is in the future (after {hari_ini}).",
+    },
+    "periode_format": {
+        "id": "nilai {nilai} bukan periode; tulis TTTT-Qn (2025-Q4) atau TTTT-BB (2025-11).",
+        "en": "value {nilai} is not a period; write YYYY-Qn (2025-Q4) or YYYY-MM (2025-11).",
+    },
+    "periode_masa_depan": {
+        "id": "periode {nilai} belum dimulai (setelah {hari_ini}).",
+        "en": "period {nilai} has not started yet (after {hari_ini}).",
+    },
+    "nip_excel": {
+        "id": "nilai {nilai} tampak seperti angka Excel; simpan kolom NIP sebagai teks "
+              "(18 digit).",
+        "en": "value {nilai} looks like an Excel number; store the NIP column as text "
+              "(18 digits).",
+    },
+    "nip_bukan_angka": {
+        "id": "NIP {nilai} hanya boleh berisi angka (18 digit).",
+        "en": "NIP {nilai} may contain digits only (18 digits).",
+    },
+    "nip_panjang": {
+        "id": "NIP {nilai} harus 18 digit.",
+        "en": "NIP {nilai} must have 18 digits.",
+    },
+    "nip_tanggal_lahir": {
+        "id": "NIP {nilai} tidak sah: digit 1–8 bukan tanggal lahir yang mungkin.",
+        "en": "NIP {nilai} is invalid: digits 1–8 are not a possible birth date.",
+    },
+    "nip_tmt_cpns": {
+        "id": "NIP {nilai} tidak sah: digit 9–14 bukan tahun dan bulan TMT CPNS yang sah.",
+        "en": "NIP {nilai} is invalid: digits 9–14 are not a valid TMT CPNS year and month.",
+    },
+    "nip_tmt_masa_depan": {
+        "id": "NIP {nilai} tidak sah: TMT CPNS (digit 9–14) berada di masa depan.",
+        "en": "NIP {nilai} is invalid: TMT CPNS (digits 9–14) is in the future.",
+    },
+    "nip_jenis_kelamin": {
+        "id": "NIP {nilai} tidak sah: digit 15 harus 1 (laki-laki) atau 2 (perempuan).",
+        "en": "NIP {nilai} is invalid: digit 15 must be 1 (male) or 2 (female).",
+    },
+    "nip_nomor_urut": {
+        "id": "NIP {nilai} tidak sah: nomor urut (digit 16–18) tidak boleh 000.",
+        "en": "NIP {nilai} is invalid: the sequence number (digits 16–18) cannot be 000.",
+    },
+    "nip_usia_pengangkatan": {
+        "id": "NIP {nilai} tidak sah: usia saat TMT CPNS tidak masuk akal.",
+        "en": "NIP {nilai} is invalid: the age at TMT CPNS is implausible.",
+    },
+    "nip_tidak_dikenal": {
+        "id": "NIP {nilai} tidak ada di antara pegawai yang diterima (berkas pegawai).",
+        "en": "NIP {nilai} is not among the accepted staff (pegawai file).",
+    },
+    "duplikat": {
+        "id": "kunci ({kunci}) sama dengan baris {baris_pertama}; hanya baris pertama yang "
+              "dipakai.",
+        "en": "key ({kunci}) repeats row {baris_pertama}; only the first row is used.",
+    },
+    "status_tidak_dikenal": {
+        "id": "status {nilai} tidak dikenal; gunakan PNS atau PPPK.",
+        "en": "status {nilai} is unknown; use PNS or PPPK.",
+    },
+    "golongan_format": {
+        "id": "golongan {nilai} tidak dikenal; gunakan I/a–IV/e (PNS) atau I–XVII (PPPK).",
+        "en": "golongan {nilai} is unknown; use I/a–IV/e (PNS) or I–XVII (PPPK).",
+    },
+    "golongan_status": {
+        "id": "golongan {nilai} tidak cocok dengan status kepegawaian {status}.",
+        "en": "golongan {nilai} does not match employment status {status}.",
+    },
+    "jenis_kelamin_tidak_dikenal": {
+        "id": "jenis kelamin {nilai} tidak dikenal; gunakan L atau P.",
+        "en": "sex {nilai} is unknown; use L or P.",
+    },
+    "jenis_kelamin_nip": {
+        "id": "jenis kelamin {nilai} bertentangan dengan NIP (digit 15 menunjukkan "
+              "{dari_nip}).",
+        "en": "sex {nilai} contradicts the NIP (digit 15 says {dari_nip}).",
+    },
+    "tanggal_lahir_nip": {
+        "id": "tanggal lahir {nilai} bertentangan dengan NIP (digit 1–8: {dari_nip}).",
+        "en": "birth date {nilai} contradicts the NIP (digits 1–8: {dari_nip}).",
+    },
+    "rating_tidak_dikenal": {
+        "id": "rating {nilai} tidak dikenal; gunakan Di Atas Ekspektasi, Sesuai Ekspektasi "
+              "atau Di Bawah Ekspektasi.",
+        "en": "rating {nilai} is unknown; use Di Atas Ekspektasi, Sesuai Ekspektasi or "
+              "Di Bawah Ekspektasi.",
+    },
+    "predikat_tidak_dikenal": {
+        "id": "predikat {nilai} tidak dikenal; gunakan Sangat Baik, Baik, Butuh Perbaikan, "
+              "Kurang/Misconduct atau Sangat Kurang.",
+        "en": "predikat {nilai} is unknown; use Sangat Baik, Baik, Butuh Perbaikan, "
+              "Kurang/Misconduct or Sangat Kurang.",
+    },
+    "predikat_matriks": {
+        "id": "predikat {nilai} tidak sesuai matriks PermenPANRB 6/2022 untuk kedua rating "
+              "(seharusnya {harapan}).",
+        "en": "predikat {nilai} does not match the PermenPANRB 6/2022 matrix for the two "
+              "ratings (expected {harapan}).",
+    },
+    "unit_tidak_dikenal": {
+        "id": "unit kerja {nilai} tidak ada di berkas kebijakan; tambahkan unit ini ke "
+              "kebijakan atau perbaiki ejaannya.",
+        "en": "work unit {nilai} is not in the kebijakan file; add the unit there or fix its "
+              "spelling.",
+    },
+    "ya_tidak_tidak_dikenal": {
+        "id": "nilai {nilai} tidak dikenal; gunakan ya atau tidak.",
+        "en": "value {nilai} is unknown; use ya (yes) or tidak (no).",
+    },
+    "pelatihan_setelah_survei": {
+        "id": "tanggal pelatihan {nilai} sesudah tanggal survei ({tanggal}).",
+        "en": "training date {nilai} is after the survey date ({tanggal}).",
+    },
+    "jenis_tidak_dikenal": {
+        "id": "jenis {nilai} tidak dikenal; gunakan penghargaan, promosi atau pembinaan.",
+        "en": "type {nilai} is unknown; use penghargaan, promosi or pembinaan.",
+    },
+    "rumus_teks": {
+        "id": "nilai {nilai} diawali '=', '+', '-' atau '@' seperti rumus spreadsheet; "
+              "disimpan sebagai teks dan tidak pernah dihitung (hati-hati bila dibuka di "
+              "Excel).",
+        "en": "value {nilai} starts with '=', '+', '-' or '@' like a spreadsheet formula; it "
+              "is kept as text and never evaluated (take care when opening it in Excel).",
+    },
+    "masalah_lain": {
+        "id": "... dan {n} baris lain dengan masalah yang sama ({kode}).",
+        "en": "... and {n} more rows with the same problem ({kode}).",
+    },
+}
+
+_PREFIX = {
+    "id": {"row": "baris {row}", "column": "kolom '{column}'"},
+    "en": {"row": "row {row}", "column": "column '{column}'"},
+}
+
+
+def _short(value: str) -> str:
+    value = value.replace("\r", " ").replace("\n", " ")
+    if len(value) <= VALUE_MAX_CHARS:
+        return value
+    return value[: VALUE_MAX_CHARS - 1] + "…"
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r" {2,}", " ", text).replace(" .", ".").replace(" ;", ";")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One contract problem: where (file, row, column), what (code, params), how bad.
+
+    Attributes
+    ----------
+    file : str
+        File name (``"pegawai.csv"``), or the input name when the file is missing.
+    row : int or None
+        Spreadsheet row number (header = 1), None for file/column problems.
+    column : str or None
+        Normalized column name.
+    value : str or None
+        The raw cell text.
+    code : str
+        Message code (see ``docs/data_contract.md``).
+    params : Mapping
+        Values for the message placeholders.
+    severity : {"error", "warning"}
+        Errors reject the row (or the file); warnings do not.
+
+    Examples
+    --------
+    >>> p = Problem("pegawai.csv", 5, "nip", "1.98609E+17", "nip_excel")
+    >>> p.message("en")
+    "pegawai.csv, row 5, column 'nip': value '1.98609E+17' looks like an Excel number; \
+store the NIP column as text (18 digits)."
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    severity: Literal["error", "warning"] = "error"
+
+    def message(self, lang: str = "id") -> str:
+        """The message in ``lang`` (``"id"`` or ``"en"``), naming file, row and column."""
+        lg = check_lang(lang)
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(_PREFIX[lg]["row"].format(row=self.row))
+        if self.column:
+            parts.append(_PREFIX[lg]["column"].format(column=self.column))
+        nilai = f"'{_short(str(self.value))}'" if self.value is not None else ""
+        body = translate(_MESSAGES, self.code, lg, **{**dict(self.params), "nilai": nilai})
+        return f"{', '.join(parts)}: {_tidy(body)}"
+
+
+@dataclass
+class ContractOptions:
+    """Options of :func:`validate_dir`.
+
+    Attributes
+    ----------
+    urutan_unsur : {"permenpan", "tukar_u8_u9"}
+        ``"permenpan"``: u8 = penanganan pengaduan, u9 = sarana prasarana (regulation
+        order). ``"tukar_u8_u9"``: the file uses questionnaire order (u8 = sarana); the
+        accepted columns are swapped into regulation order.
+    today : datetime.date, optional
+        Reference date for "not in the future" checks (default: today).
+    """
+
+    urutan_unsur: Literal["permenpan", "tukar_u8_u9"] = "permenpan"
+    today: date | None = None
+
+
+@dataclass
+class ValidatedTable:
+    """One input after validation.
+
+    Attributes
+    ----------
+    name : str
+        Input name.
+    path : pathlib.Path or None
+        The file read (None when missing).
+    accepted : pandas.DataFrame
+        Typed canonical columns (``ACCEPTED_COLUMNS[name]``), then extra columns (text),
+        then ``_baris``.
+    rejected : pandas.DataFrame
+        Raw text columns, ``_baris``, ``kode`` (codes joined by ``"; "``) and ``alasan``
+        (Indonesian reasons, without cell values).
+    problems : list of Problem
+        Problems of this file (capped per code, see :data:`PROBLEM_CAP`).
+    n_read : int
+        Data rows read; always ``len(accepted) + len(rejected)``.
+    """
+
+    name: str
+    path: Path | None
+    accepted: pd.DataFrame
+    rejected: pd.DataFrame
+    problems: list[Problem]
+    n_read: int
+
+
+@dataclass
+class ValidationReport:
+    """All validated inputs of a data folder."""
+
+    tables: dict[str, ValidatedTable]
+    problems: list[Problem]
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any problem has severity ``"error"``."""
+        return any(p.severity == "error" for p in self.problems)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per input: file, read, accepted, rejected, errors, warnings.
+
+        ``errors`` and ``warnings`` count problem occurrences, including those
+        summarized beyond :data:`PROBLEM_CAP`.
+        """
+        rows = []
+        for name, t in self.tables.items():
+            counts = {"error": 0, "warning": 0}
+            for p in t.problems:
+                n = int(p.params.get("n", 1)) if p.code == "masalah_lain" else 1  # type: ignore[call-overload]
+                counts[p.severity] += n
+            rows.append({
+                "input": name,
+                "file": t.path.name if t.path is not None else "",
+                "read": t.n_read,
+                "accepted": len(t.accepted),
+                "rejected": len(t.rejected),
+                "errors": counts["error"],
+                "warnings": counts["warning"],
+            })
+        return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- row collector
+
+
+def _alasan_text(code: str, column: str | None, params: Mapping[str, object]) -> str:
+    body = _tidy(translate(_MESSAGES, code, "id", **{**dict(params), "nilai": ""}))
+    return f"kolom '{column}': {body}" if column else body
+
+
+def _join(acc: np.ndarray, add: np.ndarray | str) -> np.ndarray:
+    return np.where(acc == "", add, acc + "; " + add)
+
+
+class _Rows:
+    """Collects rule violations of one table from boolean masks."""
+
+    def __init__(self, file: str, frame: pd.DataFrame) -> None:
+        self.file = file
+        self.frame = frame
+        self.n = len(frame)
+        self.baris = frame["_baris"].to_numpy(dtype=np.int64)
+        self.bad = np.zeros(self.n, dtype=bool)
+        self.kode = np.full(self.n, "", dtype=object)
+        self.alasan = np.full(self.n, "", dtype=object)
+        self.problems: list[Problem] = []
+        self.silent = False  # set when the whole file is already rejected
+        # rows whose fields are unreliable (wrong field count): no further checks
+        self.skip = np.zeros(self.n, dtype=bool)
+
+    def add(
+        self,
+        code: str,
+        mask: Any,
+        column: str | None = None,
+        *,
+        params: Mapping[str, object] | None = None,
+        row_params: Mapping[str, Any] | None = None,
+        severity: Literal["error", "warning"] = "error",
+        value_column: str | None = None,
+    ) -> None:
+        """Record ``code`` for every row where ``mask`` is True."""
+        if self.silent:
+            return
+        if isinstance(mask, pd.Series):
+            mask = mask.fillna(False).to_numpy(dtype=bool)
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool) & ~self.skip)
+        if not len(idx):
+            return
+        params = dict(params or {})
+        rp = {k: np.asarray(v, dtype=object) for k, v in (row_params or {}).items()}
+        vcol = value_column or column
+        values = (
+            self.frame[vcol].to_numpy(dtype=object)
+            if vcol is not None and vcol in self.frame.columns else None
+        )
+        for i in idx[:PROBLEM_CAP]:
+            p = dict(params)
+            p.update({k: _plain(v[i]) for k, v in rp.items()})
+            self.problems.append(Problem(
+                self.file, int(self.baris[i]), column,
+                None if values is None else str(values[i]), code, p, severity,
+            ))
+        if len(idx) > PROBLEM_CAP:
+            self.problems.append(Problem(
+                self.file, None, column, None, "masalah_lain",
+                {"n": int(len(idx) - PROBLEM_CAP), "kode": code}, severity,
+            ))
+        if severity != "error":
+            return
+        self.bad[idx] = True
+        self.kode[idx] = _join(self.kode[idx], code)
+        if not rp:
+            text: np.ndarray | str = _alasan_text(code, column, params)
+        else:
+            names = list(rp)
+            tokens = {k: f"\x01{j}\x02" for j, k in enumerate(names)}
+            tmpl = _alasan_text(code, column, {**params, **tokens})
+            parts = re.split("\x01([0-9]+)\x02", tmpl)
+            text = np.full(len(idx), parts[0], dtype=object)
+            for j in range(1, len(parts), 2):
+                vals = np.array([str(_plain(v)) for v in rp[names[int(parts[j])]][idx]],
+                                dtype=object)
+                text = text + vals + parts[j + 1]
+        self.alasan[idx] = _join(self.alasan[idx], text)
+
+    def reject_all(self, code: str, column: str | None, params: Mapping[str, object]) -> None:
+        """A file-level error: one Problem, every row rejected."""
+        self.problems.append(Problem(self.file, None, column, None, code, dict(params)))
+        if self.n:
+            self.bad[:] = True
+            self.kode[:] = _join(self.kode, code)
+            self.alasan[:] = _join(self.alasan, _alasan_text(code, column, params))
+
+
+def _obj(s: pd.Series) -> np.ndarray:
+    """Object array with None for missing values (safe for == comparisons)."""
+    return s.to_numpy(dtype=object, na_value=None)
+
+
+def _plain(v: object) -> object:
+    """numpy / pandas scalars -> plain Python values (for messages)."""
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat()
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+# --------------------------------------------------------------------------- column rules
+
+_FORMULA = r"^[=+\-@][A-Za-z]"
+_WS = r"\s+"
+_JK = {
+    "l": "L", "lakilaki": "L", "laki": "L", "pria": "L", "male": "L", "m": "L",
+    "p": "P", "perempuan": "P", "wanita": "P", "female": "P", "f": "P", "w": "P",
+}
+_YA_TIDAK = {
+    "ya": True, "y": True, "1": True, "true": True, "yes": True,
+    "tidak": False, "t": False, "0": False, "false": False, "no": False,
+}
+_GOL_PNS = r"^(IV|III|II|I)[/\-.]?([A-E])$"
+_PNS_LETTERS = {"I": "ABCD", "II": "ABCD", "III": "ABCD", "IV": "ABCDE"}
+_ROMAN_PPPK = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+               "XIII", "XIV", "XV", "XVI", "XVII")
+_NIP_CODES = {
+    "excel_angka": "nip_excel",
+    "bukan_angka": "nip_bukan_angka",
+    "panjang": "nip_panjang",
+    "tanggal_lahir": "nip_tanggal_lahir",
+    "tmt_cpns": "nip_tmt_cpns",
+    "tmt_masa_depan": "nip_tmt_masa_depan",
+    "jenis_kelamin": "nip_jenis_kelamin",
+    "nomor_urut": "nip_nomor_urut",
+    "usia_pengangkatan": "nip_usia_pengangkatan",
+}
+# For PPPK numbers and for NIP references only the format is checked.
+_NIP_FORMAT_CODES = ("excel_angka", "bukan_angka", "panjang")
+
+
+def _unit_key(s: pd.Series) -> pd.Series:
+    return s.astype("str").str.strip().str.replace(_WS, " ", regex=True).str.casefold()
+
+
+class _Ctx:
+    """One table being validated: raw text frame, collector, options."""
+
+    def __init__(self, name: str, file: str, frame: pd.DataFrame, decimal_comma: bool,
+                 today: date) -> None:
+        self.name = name
+        self.frame = frame
+        self.rows = _Rows(file, frame)
+        self.decimal_comma = decimal_comma
+        self.today = today
+        self.today_ts = pd.Timestamp(today)
+        self._text: dict[str, pd.Series] = {}
+        self._blank: dict[str, np.ndarray] = {}
+
+    def text(self, c: str) -> pd.Series:
+        """Trimmed cell text (cached per column)."""
+        if c not in self._text:
+            self._text[c] = self.frame[c].astype("str").str.strip()
+        return self._text[c]
+
+    def blank(self, c: str) -> np.ndarray:
+        if c not in self._blank:
+            self._blank[c] = (self.text(c) == "").to_numpy(dtype=bool)
+        return self._blank[c]
+
+    def required(self, c: str) -> np.ndarray:
+        b = self.blank(c)
+        self.rows.add("wajib_diisi", b, c)
+        return b
+
+    def free_text(self, c: str) -> pd.Series:
+        """Trimmed text (NaN when blank); formula-looking cells give a warning."""
+        t = self.text(c)
+        self.rows.add("rumus_teks", t.str.match(_FORMULA), c, severity="warning")
+        return t.where(t != "").astype("str")
+
+    def numbers(self, cols: tuple[str, ...] | list[str], lo: float | None, hi: float | None,
+                *, required: bool, integer: bool = False,
+                code: str | None = None) -> dict[str, pd.Series]:
+        """Number columns with values in [lo, hi], parsed in one stacked pass.
+
+        ``code`` replaces both the range and the whole-number codes (SKM / Likert items).
+        Returns float64 Series (NaN where blank or invalid).
+        """
+        n, k = self.rows.n, len(cols)
+        stacked = pd.concat([self.frame[c].astype("str") for c in cols], ignore_index=True)
+        values, err = ingest.parse_number_series(stacked, self.decimal_comma)
+        txt = stacked.str.strip()
+        e = err.to_numpy(dtype=bool)
+        comma = np.zeros(len(e), dtype=bool)
+        if not self.decimal_comma and e.any():
+            comma = e & txt.str.fullmatch(r"[+-]?[0-9]*,[0-9]+").to_numpy(dtype=bool)
+        blank = (txt == "").to_numpy(dtype=bool).reshape(k, n)
+        v = values.to_numpy(dtype=float).reshape(k, n)
+        e, comma = e.reshape(k, n), comma.reshape(k, n)
+        ok = ~np.isnan(v)
+        with np.errstate(invalid="ignore"):
+            nonint = ok & (np.mod(v, 1) != 0) if integer else np.zeros((k, n), bool)
+            low = ok & (v < lo) if lo is not None else np.zeros((k, n), bool)
+            high = ok & (v > hi) if hi is not None else np.zeros((k, n), bool)
+        out = {}
+        for j, c in enumerate(cols):
+            if required:
+                self.rows.add("wajib_diisi", blank[j], c)
+            self.rows.add("koma_desimal", comma[j], c)
+            self.rows.add("bukan_angka", e[j] & ~comma[j], c)
+            if code is not None:
+                self.rows.add(code, nonint[j] | low[j] | high[j], c)
+            else:
+                self.rows.add("bukan_bilangan_bulat", nonint[j], c)
+                if hi is None:
+                    self.rows.add("di_bawah_minimum", low[j] & ~nonint[j], c,
+                                  params={"min": _num(lo)})
+                else:
+                    self.rows.add("di_luar_rentang", (low[j] | high[j]) & ~nonint[j], c,
+                                  params={"min": _num(lo), "max": _num(hi)})
+            out[c] = pd.Series(v[j], index=self.frame.index, dtype="float64")
+        return out
+
+    def number(self, c: str, lo: float | None, hi: float | None, *, required: bool,
+               integer: bool = False, code: str | None = None) -> pd.Series:
+        """One number column (see :meth:`numbers`)."""
+        return self.numbers([c], lo, hi, required=required, integer=integer, code=code)[c]
+
+    def date(self, c: str, *, required: bool) -> pd.Series:
+        if required:
+            self.required(c)
+        values, err = ingest.parse_date_series(self.frame[c])
+        for src, code in (("format", "tanggal_format"), ("excel_serial", "tanggal_excel"),
+                          ("tanggal_tidak_ada", "tanggal_tidak_ada")):
+            self.rows.add(code, err == src, c)
+        self.rows.add("tanggal_masa_depan", values > self.today_ts, c,
+                      params={"hari_ini": self.today.isoformat()})
+        return values
+
+    def periode(self, c: str) -> tuple[pd.Series, pd.Series]:
+        self.required(c)
+        periode, triwulan, err = ingest.parse_periode_series(self.frame[c])
+        self.rows.add("periode_format", err == "format", c)
+        start = _periode_start(periode)
+        self.rows.add("periode_masa_depan", start > self.today_ts, c,
+                      params={"hari_ini": self.today.isoformat()})
+        return periode, triwulan
+
+    def unit(self, c: str, units: Mapping[str, str]) -> pd.Series:
+        blank = self.required(c)
+        mapped = _unit_key(self.frame[c]).map(units)
+        self.rows.add("unit_tidak_dikenal", ~blank & mapped.isna().to_numpy(dtype=bool), c)
+        return mapped.astype("str")
+
+    def nip_ref(self, c: str, known: pd.Index, *, required: bool) -> pd.Series:
+        """A NIP that must belong to an accepted pegawai row."""
+        blank = self.required(c) if required else self.blank(c)
+        norm = _nip_norm(self.frame[c])
+        found = norm.isin(known).to_numpy(dtype=bool)
+        unknown = ~blank & ~found
+        codes = pd.Series("", index=self.frame.index, dtype=object)
+        if unknown.any():
+            sub = nip.parse_nip_series(self.frame[c][unknown])["error"]
+            sub = sub.where(sub.isin(_NIP_FORMAT_CODES)).map(_NIP_CODES)
+            codes[unknown] = sub.fillna("nip_tidak_dikenal").to_numpy(dtype=object)
+        for code in ("nip_excel", "nip_bukan_angka", "nip_panjang", "nip_tidak_dikenal"):
+            self.rows.add(code, (codes == code).to_numpy(dtype=bool), c)
+        return norm.where(~pd.Series(blank, index=norm.index)).astype("str")
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _nip_norm(s: pd.Series) -> pd.Series:
+    return s.astype("str").str.replace(_WS, "", regex=True)
+
+
+def _periode_start(periode: pd.Series) -> pd.Series:
+    """First day of canonical periods (NaT where NA)."""
+    p = periode.astype("string")
+    year = p.str.slice(0, 4)
+    q = p.str.extract(r"-Q([1-4])$")[0]
+    month = pd.to_numeric(p.str.extract(r"-([0-9]{2})$")[0], errors="coerce")
+    qmonth = (pd.to_numeric(q, errors="coerce") - 1) * 3 + 1
+    m = month.fillna(qmonth)
+    text = year + "-" + m.astype("Int64").astype("string").str.zfill(2) + "-01"
+    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+
+
+def _duplicates(ctx: _Ctx, keys: Mapping[str, pd.Series]) -> None:
+    """Reject later rows whose key repeats an earlier row (names the first row)."""
+    key = pd.DataFrame({k: v.astype("str") for k, v in keys.items()})
+    valid = key.notna().all(axis=1) & (key != "").all(axis=1)
+    if not valid.any():
+        return
+    sub = key[valid]
+    dup = sub.duplicated(keep="first")
+    if not dup.any():
+        return
+    baris = pd.Series(ctx.rows.baris, index=key.index)[valid]
+    first = baris.groupby([sub[k] for k in sub.columns], sort=False).transform("first")
+    mask = np.zeros(ctx.rows.n, dtype=bool)
+    pos = np.flatnonzero(valid.to_numpy())
+    mask[pos[dup.to_numpy()]] = True
+    first_all = np.zeros(ctx.rows.n, dtype=np.int64)
+    first_all[pos] = first.to_numpy(dtype=np.int64)
+    cols = list(keys)
+    ctx.rows.add("duplikat", mask, cols[0] if len(cols) == 1 else None,
+                 params={"kunci": ", ".join(cols)}, row_params={"baris_pertama": first_all},
+                 value_column=cols[0])
+
+
+def _golongan(ctx: _Ctx, status: pd.Series) -> pd.Series:
+    raw = ctx.text("golongan")
+    blank = (raw == "").to_numpy(dtype=bool)
+    key = raw.str.upper().str.replace(_WS, "", regex=True)
+    m = key.str.extract(_GOL_PNS)
+    roman, letter = m[0], m[1]
+    allowed = roman.map(_PNS_LETTERS)
+    pns_ok = np.array([
+        isinstance(a, str) and isinstance(b, str) and b in a
+        for a, b in zip(allowed.to_numpy(dtype=object), letter.to_numpy(dtype=object),
+                        strict=True)
+    ], dtype=bool) if len(key) else np.zeros(0, dtype=bool)
+    pppk_ok = key.isin(_ROMAN_PPPK).to_numpy(dtype=bool)
+    canon = np.where(pns_ok, (roman + "/" + letter.str.lower()).fillna("").to_numpy(dtype=object),
+                     np.where(pppk_ok, key.fillna("").to_numpy(dtype=object), ""))
+    unknown = ~blank & ~pns_ok & ~pppk_ok
+    ctx.rows.add("golongan_format", unknown, "golongan")
+    st = status.to_numpy(dtype=object)
+    wrong = (~blank & pppk_ok & ~pns_ok & (st == "PNS")) | (~blank & pns_ok & (st == "PPPK"))
+    ctx.rows.add("golongan_status", wrong, "golongan", row_params={"status": st})
+    out = pd.Series(canon, index=raw.index, dtype="str")
+    return out.where(out != "")
+
+
+def _jenis_kelamin(ctx: _Ctx, c: str) -> pd.Series:
+    raw = ctx.text(c)
+    blank = (raw == "").to_numpy(dtype=bool)
+    key = raw.str.lower().str.replace(r"[\s\-_./]+", "", regex=True)
+    mapped = key.map(_JK)
+    ctx.rows.add("jenis_kelamin_tidak_dikenal", ~blank & mapped.isna().to_numpy(dtype=bool), c)
+    return mapped.astype("str")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _check_kebijakan(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    unit = ctx.free_text("unit_kerja")
+    ctx.required("unit_kerja")
+    spelled = unit.str.replace(_WS, " ", regex=True)
+    _duplicates(ctx, {"unit_kerja": _unit_key(spelled.fillna(""))})
+    mulai = ctx.date("tanggal_mulai", required=False)
+    return {
+        "unit_kerja": spelled,
+        "tanggal_mulai": mulai,
+        "triwulan_mulai": ingest.triwulan_dari_tanggal(mulai),
+    }
+
+
+def _check_pegawai(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    today = ctx.today
+    st_raw = ctx.text("status_kepegawaian")
+    st_blank = (st_raw == "").to_numpy(dtype=bool)
+    status = st_raw.str.upper().where(st_raw.str.upper().isin(["PNS", "PPPK"]))
+    ctx.rows.add("status_tidak_dikenal",
+                 ~st_blank & status.isna().to_numpy(dtype=bool), "status_kepegawaian")
+    # The PNS NIP structure is checked when the status is PNS or blank (FACTS 3.1).
+    is_pppk = ~((status == "PNS").fillna(False).to_numpy(dtype=bool) | st_blank)
+
+    blank = ctx.required("nip")
+    parsed = nip.parse_nip_series(ctx.frame["nip"], today=today)
+    err = _obj(parsed["error"])
+    # PPPK: Nomor Induk PPPK is not a PNS NIP (FACTS 3.1) - only the format is checked.
+    fmt_err = np.isin(err, _NIP_FORMAT_CODES)
+    for src, code in _NIP_CODES.items():
+        applies = (err == src) & ~blank & (fmt_err | ~is_pppk)
+        ctx.rows.add(code, applies, "nip")
+    nip_ok = (err == None) & ~blank  # noqa: E711 (object array comparison)
+    pns_ok = nip_ok & ~is_pppk
+    norm = _nip_norm(ctx.frame["nip"]).where(~pd.Series(blank, index=ctx.frame.index))
+
+    jk = _jenis_kelamin(ctx, "jenis_kelamin")
+    jk_nip = _obj(parsed["jenis_kelamin"])
+    jk_v = _obj(jk)
+    contra = pns_ok & (jk_v != None) & (jk_v != jk_nip)  # noqa: E711
+    ctx.rows.add("jenis_kelamin_nip", contra, "jenis_kelamin", row_params={"dari_nip": jk_nip})
+    jk_out = jk.where(jk.notna(), pd.Series(np.where(pns_ok, jk_nip, None), index=jk.index))
+
+    lahir = ctx.date("tanggal_lahir", required=False)
+    lahir_nip = parsed["tanggal_lahir"]
+    contra = pns_ok & lahir.notna().to_numpy(dtype=bool) & (lahir != lahir_nip).fillna(
+        False).to_numpy(dtype=bool)
+    ctx.rows.add("tanggal_lahir_nip", contra, "tanggal_lahir",
+                 row_params={"dari_nip": lahir_nip.dt.strftime("%Y-%m-%d").to_numpy(
+                     dtype=object)})
+    lahir_out = lahir.where(lahir.notna(), lahir_nip.where(pd.Series(pns_ok, index=lahir.index)))
+
+    gol = _golongan(ctx, status)
+    unit = ctx.unit("unit_kerja", refs["units"])
+    _duplicates(ctx, {"nip": norm.fillna("")})
+    return {
+        "nip": norm.astype("str"),
+        "unit_kerja": unit,
+        "nama": ctx.free_text("nama"),
+        "jabatan": ctx.free_text("jabatan"),
+        "golongan": gol,
+        "status_kepegawaian": status.astype("str"),
+        "jenis_kelamin": jk_out.astype("str"),
+        "tanggal_lahir": lahir_out.astype("datetime64[ns]"),
+    }
+
+
+def _check_penilaian(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    nip_s = ctx.nip_ref("nip", refs["nips"], required=True)
+    periode, triwulan = ctx.periode("periode")
+    parts = ctx.numbers(list(SKOR_WEIGHTS), 0, 100, required=True)
+    skor = ctx.number("skor_kinerja", 0, 100, required=False)
+    derived = sum(parts[c] * w for c, w in SKOR_WEIGHTS.items())
+    turunan = pd.Series(ctx.blank("skor_kinerja"), index=skor.index)
+    skor_out = skor.where(~turunan, derived).astype("float64")
+
+    ratings = {}
+    for c in ("rating_hasil_kerja", "rating_perilaku_kerja"):
+        raw_blank = ctx.blank(c)
+        parsed = skp.parse_rating_series(ctx.frame[c])
+        ctx.rows.add("rating_tidak_dikenal", ~raw_blank & parsed.isna().to_numpy(dtype=bool), c)
+        ratings[c] = parsed
+    pk_blank = ctx.blank("predikat")
+    predikat = skp.parse_predikat_series(ctx.frame["predikat"])
+    ctx.rows.add("predikat_tidak_dikenal", ~pk_blank & predikat.isna().to_numpy(dtype=bool),
+                 "predikat")
+    expected = skp.predikat_series(ratings["rating_hasil_kerja"],
+                                   ratings["rating_perilaku_kerja"])
+    exp_v = _obj(expected)
+    pk_v = _obj(predikat)
+    mismatch = (exp_v != None) & (pk_v != None) & (exp_v != pk_v)  # noqa: E711
+    ctx.rows.add("predikat_matriks", mismatch, "predikat", row_params={"harapan": exp_v})
+    predikat_out = predikat.where(predikat.notna(), expected)
+
+    _duplicates(ctx, {"nip": nip_s.fillna(""), "periode": periode.fillna("")})
+    return {
+        "nip": nip_s,
+        "periode": periode,
+        "triwulan": triwulan,
+        **{c: parts[c].astype("float64") for c in SKOR_WEIGHTS},
+        "skor_kinerja": skor_out,
+        "skor_kinerja_turunan": turunan.astype(bool),
+        "rating_hasil_kerja": ratings["rating_hasil_kerja"].astype("str"),
+        "rating_perilaku_kerja": ratings["rating_perilaku_kerja"].astype("str"),
+        "predikat": predikat_out.astype("str"),
+    }
+
+
+def _check_survei_kepuasan(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    ctx.required("id_responden")
+    idr = ctx.free_text("id_responden")
+    _duplicates(ctx, {"id_responden": idr.fillna("")})
+    tanggal = ctx.date("tanggal", required=True)
+    unit = ctx.unit("unit_kerja", refs["units"])
+    u = ctx.numbers(UNSUR, 1, 4, required=False, integer=True, code="nilai_unsur")
+    all_blank = np.logical_and.reduce([ctx.blank(c) for c in UNSUR])
+    ctx.rows.add("unsur_kosong_semua", all_blank, None)
+    if refs["options"].urutan_unsur == "tukar_u8_u9":
+        u["u8"], u["u9"] = u["u9"], u["u8"]
+    petugas = ctx.nip_ref("nip_petugas", refs["nips"], required=False)
+    usia = ctx.number("usia", 15, 100, required=False, integer=True)
+    return {
+        "id_responden": idr,
+        "tanggal": tanggal,
+        "triwulan": ingest.triwulan_dari_tanggal(tanggal),
+        "unit_kerja": unit,
+        **{c: u[c].astype("float64") for c in UNSUR},
+        "jenis_layanan": ctx.free_text("jenis_layanan"),
+        "nip_petugas": petugas,
+        "jenis_kelamin": _jenis_kelamin(ctx, "jenis_kelamin"),
+        "usia": usia.round().astype("Int64"),
+        "pendidikan": ctx.free_text("pendidikan"),
+        "pekerjaan": ctx.free_text("pekerjaan"),
+        "saran": ctx.free_text("saran"),
+    }
+
+
+def _check_survei_asn(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    nip_s = ctx.nip_ref("nip", refs["nips"], required=True)
+    tanggal = ctx.date("tanggal", required=True)
+    gel = ctx.number("gelombang", 1, None, required=True, integer=True)
+    items = ctx.numbers(LIKERT, 1, 5, required=False, integer=True, code="nilai_likert")
+    ikut_blank = ctx.required("ikut_pelatihan")
+    ikut = ctx.text("ikut_pelatihan").str.lower().map(_YA_TIDAK)
+    ctx.rows.add("ya_tidak_tidak_dikenal", ~ikut_blank & ikut.isna().to_numpy(dtype=bool),
+                 "ikut_pelatihan")
+    ikut_b = ikut.fillna(False).astype(bool)
+    tgl_pel = ctx.date("tanggal_pelatihan", required=False)
+    after = ikut_b.to_numpy(dtype=bool) & (tgl_pel > tanggal).fillna(False).to_numpy(dtype=bool)
+    ctx.rows.add("pelatihan_setelah_survei", after, "tanggal_pelatihan",
+                 row_params={"tanggal": tanggal.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)})
+    _duplicates(ctx, {"nip": nip_s.fillna(""), "gelombang": gel.astype("string").fillna("")})
+    return {
+        "nip": nip_s,
+        "tanggal": tanggal,
+        "triwulan": ingest.triwulan_dari_tanggal(tanggal),
+        "gelombang": gel.round().astype("Int64"),
+        **{c: items[c].astype("float64") for c in LIKERT},
+        "ikut_pelatihan": ikut_b,
+        "tanggal_pelatihan": tgl_pel,
+        "komentar": ctx.free_text("komentar"),
+    }
+
+
+def _check_tindak_lanjut(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
+    nip_s = ctx.nip_ref("nip", refs["nips"], required=True)
+    periode, triwulan = ctx.periode("periode")
+    blank = ctx.required("jenis")
+    jenis = ctx.text("jenis").str.lower()
+    ok = jenis.isin(JENIS_TINDAK_LANJUT).to_numpy(dtype=bool)
+    ctx.rows.add("jenis_tidak_dikenal", ~blank & ~ok, "jenis")
+    return {
+        "nip": nip_s,
+        "periode": periode,
+        "triwulan": triwulan,
+        "jenis": jenis.where(pd.Series(ok, index=jenis.index)).astype("str"),
+        "keterangan": ctx.free_text("keterangan"),
+    }
+
+
+_CHECKS = {
+    "kebijakan": _check_kebijakan,
+    "pegawai": _check_pegawai,
+    "penilaian_kinerja": _check_penilaian,
+    "survei_kepuasan": _check_survei_kepuasan,
+    "survei_asn": _check_survei_asn,
+    "tindak_lanjut": _check_tindak_lanjut,
+}
+
+
+def _empty_raw(name: str) -> pd.DataFrame:
+    s = SCHEMAS[name]
+    frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in (*s.required, *s.optional)})
+    frame["_baris"] = pd.Series([], dtype=np.int64)
+    return frame
+
+
+def validate_table(
+    name: str,
+    raw: ingest.RawTable | None,
+    refs: Mapping[str, Any],
+    *,
+    file: str | None = None,
+    today: date | None = None,
+    file_problems: list[Problem] | None = None,
+) -> ValidatedTable:
+    """Validate one :class:`~kinerja_analysis.ingest.RawTable` against its schema.
+
+    Parameters
+    ----------
+    name : str
+        Input name (a key of :data:`SCHEMAS`).
+    raw : RawTable or None
+        The text table; None when the file is missing or unreadable (an empty table
+        with the canonical columns is returned).
+    refs : Mapping
+        ``units`` (unit key -> kebijakan spelling), ``nips`` (accepted pegawai NIPs,
+        ``pandas.Index``) and ``options`` (:class:`ContractOptions`).
+    file : str, optional
+        File label for problems (default: the raw path name, else ``name``).
+    today : datetime.date, optional
+        Reference date for future checks.
+    file_problems : list of Problem, optional
+        File-level problems found before reading (e.g. missing file).
+
+    Returns
+    -------
+    ValidatedTable
+    """
+    today = today or date.today()
+    schema = SCHEMAS[name]
+    problems: list[Problem] = list(file_problems or [])
+    if raw is None:
+        frame = _empty_raw(name)
+        label = file or name
+        raw_cols: list[str] = []
+        decimal_comma = False
+        path = None
+    else:
+        frame = raw.frame
+        label = file or raw.path.name
+        raw_cols = [c for c in frame.columns if c != "_baris"]
+        decimal_comma = raw.decimal_comma
+        path = raw.path
+        problems.extend(p for p in raw.problems if p.row is None)
+    work = frame.copy()
+    for c in (*schema.required, *schema.optional):
+        if c not in work.columns:
+            work[c] = pd.Series("", index=work.index, dtype="str")
+    ctx = _Ctx(name, label, work, decimal_comma, today)
+
+    if raw is not None:
+        row_issues = [p for p in raw.problems if p.row is not None]
+        for code in sorted({p.code for p in row_issues}):
+            found = {p.row: p.params.get("ditemukan") for p in row_issues if p.code == code}
+            mask = np.isin(ctx.rows.baris, np.fromiter(found, dtype=np.int64))
+            ditemukan = np.array([found.get(int(b), 0) for b in ctx.rows.baris[mask]])
+            full = np.zeros(ctx.rows.n, dtype=np.int64)
+            full[mask] = ditemukan
+            expected = next(p.params.get("diharapkan") for p in row_issues if p.code == code)
+            ctx.rows.add(code, mask, None, params={"diharapkan": expected},
+                         row_params={"ditemukan": full})
+        ctx.rows.skip = ctx.rows.bad.copy()
+
+    known = set(schema.required) | set(schema.optional)
+    extras = [c for c in raw_cols if c not in known]
+    missing = [c for c in schema.required if c not in raw_cols]
+    if raw is not None and extras:
+        ctx.rows.problems.append(Problem(label, None, None, None, "kolom_tambahan",
+                                         {"kolom": ", ".join(extras)}, "warning"))
+    if raw is not None and missing:
+        for c in missing:
+            ctx.rows.reject_all("kolom_tidak_ada", c, {})
+        ctx.rows.silent = True  # still build typed (empty) columns, no row problems
+    typed = _CHECKS[name](ctx, dict(refs))
+    for c in extras:
+        ctx.rows.add("rumus_teks", ctx.text(c).str.match(_FORMULA), c, severity="warning")
+
+    good = ~ctx.rows.bad
+    accepted = pd.DataFrame({c: typed[c] for c in ACCEPTED_COLUMNS[name]}, index=work.index)
+    for c in extras:
+        accepted[c] = work[c]
+    accepted["_baris"] = work["_baris"].to_numpy(dtype=np.int64)
+    accepted = accepted.loc[good].reset_index(drop=True)
+    rejected = frame.loc[~good, [*raw_cols, "_baris"]].copy()
+    rejected["kode"] = pd.Series(ctx.rows.kode[~good], index=rejected.index, dtype="str")
+    rejected["alasan"] = pd.Series(ctx.rows.alasan[~good], index=rejected.index, dtype="str")
+    rejected = rejected.reset_index(drop=True)
+    problems.extend(ctx.rows.problems)
+    return ValidatedTable(name=name, path=path, accepted=accepted, rejected=rejected,
+                          problems=problems, n_read=len(frame))
+
+
+def validate_dir(data_dir: Path | str, options: ContractOptions | None = None) -> ValidationReport:
+    """Read and validate every input in ``data_dir``.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path or str
+        Folder with ``kebijakan``, ``pegawai``, ``penilaian_kinerja``,
+        ``survei_kepuasan``, ``survei_asn`` and optionally ``tindak_lanjut``
+        (``.csv`` or ``.xlsx``). Files are opened read-only.
+    options : ContractOptions, optional
+
+    Returns
+    -------
+    ValidationReport
+        ``tables`` has an entry for every name in :data:`INPUTS` (missing files give
+        empty tables with ``path=None``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> rep = validate_dir(tempfile.mkdtemp())
+    >>> rep.has_errors, sorted({p.code for p in rep.problems})
+    (True, ['berkas_tidak_ada'])
+    """
+    options = options or ContractOptions()
+    today = options.today or date.today()
+    data_dir = Path(data_dir)
+    refs: dict[str, Any] = {"units": {}, "nips": pd.Index([], dtype="str"), "options": options}
+    tables: dict[str, ValidatedTable] = {}
+    for name in INPUTS:
+        raw: ingest.RawTable | None = None
+        pre: list[Problem] = []
+        try:
+            path = ingest.find_input(data_dir, name)
+            if path is None:
+                if name not in OPTIONAL_INPUTS:
+                    pre.append(Problem(name, None, None, None, "berkas_tidak_ada",
+                                       {"nama": name}))
+            else:
+                raw = ingest.read_table(path, name)
+        except ingest.IngestError as exc:
+            pre.append(exc.problem)
+        table = validate_table(name, raw, refs, today=today, file_problems=pre)
+        tables[name] = table
+        if name == "kebijakan":
+            units = table.accepted["unit_kerja"]
+            refs["units"] = dict(zip(_unit_key(units), units, strict=True))
+        elif name == "pegawai":
+            refs["nips"] = pd.Index(table.accepted["nip"].astype("str"))
+    problems = [p for t in tables.values() for p in t.problems]
+    return ValidationReport(tables=tables, problems=problems)

@@ -1,0 +1,160 @@
+"""Data overview (notebook 00): coverage, rows used/rejected, IKM per unit-quarter, predikat.
+
+Every function takes processed tables and returns a tidy DataFrame; the notebook only
+formats and plots them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from . import ikm, privacy, skp
+
+UNSUR = [u.kode for u in ikm.UNSUR]
+
+
+def baris_input(ringkasan: Mapping) -> pd.DataFrame:
+    """Rows read, accepted and rejected per input file (read = accepted + rejected).
+
+    Examples
+    --------
+    >>> r = {"input": {"pegawai": {"file": "pegawai.csv", "read": 3, "accepted": 2,
+    ...      "rejected": 1}}}
+    >>> baris_input(r)[["input", "read", "accepted", "rejected"]].to_dict("records")
+    [{'input': 'pegawai', 'read': 3, 'accepted': 2, 'rejected': 1}]
+    """
+    rows = [
+        {"input": name, **{k: v for k, v in entry.items() if k != "sha256"}}
+        for name, entry in (ringkasan.get("input") or {}).items()
+    ]
+    out = pd.DataFrame(rows, columns=["input", "file", "read", "accepted", "rejected"])
+    if len(out) and not (out["read"] == out["accepted"] + out["rejected"]).all():
+        raise ValueError("row accounting broken: read != accepted + rejected")
+    return out
+
+
+def cakupan_responden(survei: pd.DataFrame) -> pd.DataFrame:
+    """Survey respondents per unit (rows) and quarter (columns); 0 where none."""
+    return (
+        survei.groupby(["unit_kerja", "triwulan"])
+        .size()
+        .unstack("triwulan", fill_value=0)
+        .sort_index()
+    )
+
+
+def ikm_unit_periode(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataFrame:
+    """IKM with 95 % CI and mutu per unit and quarter; cells under ``k_min_responden`` hidden.
+
+    Returns columns ``unit_kerja, periode, n_responden, ikm, ci_low, ci_high, mutu,
+    kinerja_unit, unsur_terendah, suppressed``. Hidden cells keep ``n_responden`` but have
+    no IKM (citizen-survey minimum group size, FACTS.md §5.2).
+    """
+    by = ["unit_kerja", "triwulan"]
+    point = ikm.hitung_ikm(survei, by=by)
+    ci = ikm.ikm_ci(survei, by=by)[[*by, "ci_low", "ci_high"]]
+    out = point.merge(ci, on=by, how="left").rename(columns={"triwulan": "periode"})
+    out = out[
+        [
+            "unit_kerja",
+            "periode",
+            "n_responden",
+            "ikm",
+            "ci_low",
+            "ci_high",
+            "mutu",
+            "kinerja_unit",
+            "unsur_terendah",
+        ]
+    ]
+    hide = out["n_responden"] < k_min_responden
+    out.loc[hide, ["ikm", "ci_low", "ci_high"]] = np.nan
+    out.loc[hide, ["mutu", "kinerja_unit", "unsur_terendah"]] = None
+    out["suppressed"] = hide.to_numpy()
+    return out.sort_values(["unit_kerja", "periode"]).reset_index(drop=True)
+
+
+def ikm_keseluruhan(survei: pd.DataFrame) -> pd.DataFrame:
+    """IKM of all respondents per quarter with 95 % CI (the whole area's IKM)."""
+    point = ikm.hitung_ikm(survei, by="triwulan")
+    ci = ikm.ikm_ci(survei, by="triwulan")[["triwulan", "ci_low", "ci_high"]]
+    out = point.merge(ci, on="triwulan").rename(columns={"triwulan": "periode"})
+    return out[["periode", "n_responden", "ikm", "ci_low", "ci_high", "mutu", "kinerja_unit"]]
+
+
+def nrr_unsur(survei: pd.DataFrame, periode: str | None = None) -> pd.DataFrame:
+    """NRR per element (1-4) for one quarter (default: all), the lowest flagged.
+
+    Columns ``unsur, nama_id, nama_en, nrr, n, terendah``: ``n`` counts the respondents who
+    answered that element (blanks are 'not applicable').
+    """
+    df = survei if periode is None else survei[survei["triwulan"] == periode]
+    answered = df[UNSUR].notna().sum()
+    nrr = df[UNSUR].mean()
+    out = pd.DataFrame(
+        {
+            "unsur": UNSUR,
+            "nama_id": [u.nama_id for u in ikm.UNSUR],
+            "nama_en": [u.nama_en for u in ikm.UNSUR],
+            "nrr": nrr.to_numpy(),
+            "n": answered.to_numpy(),
+        }
+    )
+    out["terendah"] = out["nrr"] == out["nrr"].min()
+    return out
+
+
+def perubahan_ikm(per_unit: pd.DataFrame, periode: str) -> pd.DataFrame:
+    """Change of each unit's IKM from the previous quarter to ``periode``.
+
+    Columns ``unit_kerja, ikm_sebelum, ikm, perubahan`` (NaN where either cell is hidden).
+    """
+    prev = str(pd.Period(periode, freq="Q") - 1).replace("Q", "-Q")
+    a = per_unit[per_unit["periode"] == prev].set_index("unit_kerja")["ikm"]
+    b = per_unit[per_unit["periode"] == periode].set_index("unit_kerja")["ikm"]
+    out = pd.DataFrame({"ikm_sebelum": a, "ikm": b}).reset_index(names="unit_kerja")
+    out["perubahan"] = out["ikm"] - out["ikm_sebelum"]
+    return out
+
+
+def distribusi_predikat(
+    penilaian: pd.DataFrame, periode: str, k_min_pegawai: int = 10, level: float = 0.95
+) -> pd.DataFrame:
+    """Share of staff per SKP predikat in one quarter, Wilson 95 % CI, small groups hidden.
+
+    Columns ``predikat, n, proporsi, ci_low, ci_high, suppressed``; ``n`` is the staff count
+    with that predikat, the share's denominator is all staff with a predikat that quarter.
+    """
+    df = penilaian[(penilaian["triwulan"] == periode) & penilaian["predikat"].notna()]
+    total = len(df)
+    counts = df["predikat"].value_counts().reindex(list(skp.PREDIKAT_LABELS), fill_value=0)
+    out = pd.DataFrame({"predikat": counts.index, "n": counts.to_numpy()})
+    if total:
+        low, high = proportion_confint(out["n"], total, alpha=1 - level, method="wilson")
+        out["proporsi"] = out["n"] / total
+        out["ci_low"], out["ci_high"] = np.asarray(low), np.asarray(high)
+    else:
+        out["proporsi"] = out["ci_low"] = out["ci_high"] = np.nan
+    out = privacy.suppress_groups(
+        out, "n", k_min_pegawai, ["proporsi", "ci_low", "ci_high"], total_row=True
+    )
+    out["n"] = out["n"].astype("Int64")
+    out.attrs["n_total"] = total
+    return out
+
+
+def predikat_per_unit(
+    penilaian: pd.DataFrame, periode: str, k_min_pegawai: int = 10
+) -> privacy.SuppressionResult:
+    """Staff counts by unit x predikat for one quarter with primary and secondary suppression."""
+    df = penilaian[(penilaian["triwulan"] == periode) & penilaian["predikat"].notna()]
+    counts = pd.crosstab(df["unit_kerja"], df["predikat"]).reindex(
+        columns=list(skp.PREDIKAT_LABELS), fill_value=0
+    )
+    counts.columns.name = None
+    counts.index.name = None
+    return privacy.suppress(counts, k=k_min_pegawai)

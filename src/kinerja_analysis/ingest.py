@@ -1,0 +1,777 @@
+"""Read the raw inputs (CSV or XLSX) into text tables, and parse dates, periods, numbers.
+
+The ingest layer never interprets a value: every cell arrives as text (a blank cell is
+``""``, never NaN), column names are normalized (trimmed, lower case, runs of spaces ->
+``_``) and an integer column ``_baris`` holds the row number a spreadsheet user sees
+(header = 1, first data row = 2; for CSV it is the record number, which equals the line
+number unless a quoted cell contains a line break). Typing and checking is the job of
+:mod:`kinerja_analysis.contract`; the vectorized parsers it uses live here.
+
+Raw files are opened read-only (``"rb"``) and never written.
+
+CSV rules: ``,`` or ``;`` separated (sniffed from the header line), UTF-8 with or
+without BOM, fallback cp1252 (reported as a warning). With ``;`` a decimal comma is
+accepted by :func:`parse_number_series`. XLSX: the first sheet, read with openpyxl in
+read-only mode with cached values (formulas are never evaluated); date cells become ISO
+text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import io
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .contract import Problem
+
+__all__ = [
+    "EXTENSIONS",
+    "IngestError",
+    "RawTable",
+    "find_input",
+    "normalize_column_name",
+    "parse_date_series",
+    "parse_number_series",
+    "parse_periode_series",
+    "periode_to_triwulan",
+    "read_table",
+    "triwulan_dari_tanggal",
+]
+
+#: File extensions read by :func:`read_table` (matched case-insensitively).
+EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx")
+# Spreadsheet formats we recognise but do not read (the user gets a clear message).
+_UNSUPPORTED = (".xls", ".ods", ".xlsm", ".xlsb", ".tsv", ".txt")
+
+# Above this share of malformed data rows the separator is assumed to be wrong.
+_BAD_ROW_SHARE = 0.5
+_BLOCK_SIZE = 1 << 24  # pyarrow block size; a record must fit in one block
+
+
+@dataclass
+class RawTable:
+    """A file as text: original cells as ``str`` plus the source row number.
+
+    Attributes
+    ----------
+    name : str
+        Input name (``"pegawai"``), lower case.
+    path : pathlib.Path
+        The file read.
+    frame : pandas.DataFrame
+        One ``str`` column per file column (normalized names; blank cell = ``""``) plus
+        the ``int64`` column ``_baris``. Fully blank rows are dropped (and counted in a
+        ``baris_kosong`` warning).
+    encoding : str
+        ``"utf-8"``, ``"utf-8-sig"`` (UTF-8 with BOM), ``"cp1252"`` or ``"xlsx"``.
+    separator : str or None
+        ``","`` or ``";"`` for CSV, None for XLSX.
+    decimal_comma : bool
+        True for ``;``-separated CSV (``"88,5"`` is then a number).
+    problems : list of Problem
+        Reading problems: file-level warnings (encoding, blank rows, extra sheets) and
+        row-level errors ``kolom_kurang`` / ``kolom_lebih`` (wrong number of fields);
+        the contract rejects rows with a row-level error.
+    """
+
+    name: str
+    path: Path
+    frame: pd.DataFrame
+    encoding: str
+    separator: str | None
+    decimal_comma: bool
+    problems: list[Problem] = field(default_factory=list)
+
+
+class IngestError(Exception):
+    """A file that cannot be read as a table (empty, header only, binary, ...).
+
+    Attributes
+    ----------
+    problem : Problem
+        The file-level problem (severity ``"error"``).
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        try:
+            return self.problem.message("en")
+        except Exception:  # pragma: no cover - message catalog broken
+            return f"{self.problem.file}: {self.problem.code}"
+
+
+def _problem(
+    file: str,
+    code: str,
+    *,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+    severity: str = "error",
+    **params: Any,
+) -> Problem:
+    from .contract import Problem  # local import: contract imports this module
+
+    return Problem(
+        file=file, row=row, column=column, value=value, code=code, params=params,
+        severity=severity,  # type: ignore[arg-type]
+    )
+
+
+# --------------------------------------------------------------------------- files
+
+
+def find_input(data_dir: Path | str, name: str) -> Path | None:
+    """Find ``NAME.csv`` or ``NAME.xlsx`` in ``data_dir`` (case-insensitive).
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path or str
+        The data folder.
+    name : str
+        Input name, e.g. ``"pegawai"``.
+
+    Returns
+    -------
+    pathlib.Path or None
+        None when no such file exists.
+
+    Raises
+    ------
+    IngestError
+        ``berkas_ganda`` when more than one candidate exists (e.g. both ``.csv`` and
+        ``.xlsx``); ``format_tidak_didukung`` when only e.g. ``NAME.xls`` exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "Pegawai.CSV").write_text("nip,unit_kerja\\n")
+    >>> find_input(d, "pegawai").name
+    'Pegawai.CSV'
+    >>> find_input(d, "kebijakan") is None
+    True
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        return None
+    key = name.strip().lower()
+    hits: list[Path] = []
+    other: list[Path] = []
+    for p in sorted(data_dir.iterdir()):
+        if not p.is_file() or p.stem.strip().lower() != key:
+            continue
+        if p.suffix.lower() in EXTENSIONS:
+            hits.append(p)
+        elif p.suffix.lower() in _UNSUPPORTED:
+            other.append(p)
+    if len(hits) > 1:
+        raise IngestError(
+            _problem(key, "berkas_ganda", berkas=", ".join(p.name for p in hits))
+        )
+    if hits:
+        return hits[0]
+    if other:
+        raise IngestError(_problem(other[0].name, "format_tidak_didukung"))
+    return None
+
+
+def normalize_column_name(name: object) -> str:
+    """Trim, lower-case and replace runs of whitespace by ``_``.
+
+    Examples
+    --------
+    >>> normalize_column_name("  Unit  Kerja ")
+    'unit_kerja'
+    """
+    return re.sub(r"\s+", "_", str(name).strip().lower())
+
+
+def read_table(path: Path | str, name: str | None = None) -> RawTable:
+    """Read one CSV or XLSX file into a :class:`RawTable` (all cells as text).
+
+    Parameters
+    ----------
+    path : pathlib.Path or str
+        The file; opened read-only.
+    name : str, optional
+        Input name; default: the file stem in lower case.
+
+    Returns
+    -------
+    RawTable
+
+    Raises
+    ------
+    IngestError
+        For an empty, header-only, binary or unreadable file, a wrong separator
+        (tab, ``|``, or most rows not splitting into the header's fields) or duplicate
+        column names.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "contoh.csv"
+    >>> _ = p.write_bytes(b"NIP;Nilai Akhir\\n198609262015051001;88,5\\n")
+    >>> t = read_table(p)
+    >>> t.separator, t.decimal_comma, list(t.frame.columns)
+    (';', True, ['nip', 'nilai_akhir', '_baris'])
+    >>> t.frame.iloc[0].tolist()
+    ['198609262015051001', '88,5', 2]
+    """
+    path = Path(path)
+    name = (name or path.stem).strip().lower()
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(path, name)
+    if suffix == ".csv":
+        return _read_csv(path, name)
+    raise IngestError(_problem(path.name, "format_tidak_didukung"))
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Validate UTF-8 in chunks (no full decoded copy of a large file)."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    step = 1 << 24
+    try:
+        for i in range(0, len(view), step):
+            dec.decode(view[i : i + step], final=False)
+        dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _count_outside_quotes(line: str, chars: str) -> dict[str, int]:
+    counts = dict.fromkeys(chars, 0)
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return counts
+
+
+def _sniff(text_head: str, file: str) -> str:
+    """Choose ``,`` or ``;`` from the header line; refuse tab or ``|`` files."""
+    lines = text_head.splitlines()
+    header = lines[0] if lines else ""
+    c = _count_outside_quotes(header, ",;\t|")
+    if c[";"] > c[","]:
+        return ";"
+    if c[","] > 0:
+        return ","
+    if c["\t"] > 0 or c["|"] > 0:
+        found = "tab" if c["\t"] >= c["|"] else "|"
+        raise IngestError(_problem(file, "pemisah_salah", pemisah=found))
+    # Single-column header: if the data rows are clearly split by another character,
+    # the file was saved with a separator we do not read.
+    data = [ln for ln in lines[1:51] if ln.strip()]
+    for ch, label in (("\t", "tab"), (";", ";"), ("|", "|")):
+        if data and sum(ch in ln for ln in data) > len(data) / 2:
+            raise IngestError(_problem(file, "pemisah_salah", pemisah=label))
+    return ","
+
+
+def _records_pyarrow(body: bytes, sep: str) -> tuple[pd.DataFrame, list[tuple[int, list[str]]]]:
+    """Fast path. Returns the well-formed rows (with ``_rec``) and the malformed ones."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    invalid: list = []
+
+    def handler(row: Any) -> str:
+        invalid.append((row.number, row.text))
+        return "skip"
+
+    first = body.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+    header = next(csv.reader([first], delimiter=sep), [""])
+    names = [f"f{i}" for i in range(max(len(header), 1))]
+
+    def parse(threads: bool) -> pa.Table:
+        return pacsv.read_csv(
+            io.BytesIO(body),
+            read_options=pacsv.ReadOptions(
+                column_names=names, use_threads=threads, block_size=_BLOCK_SIZE
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=sep,
+                quote_char='"',
+                double_quote=True,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=handler,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+
+    table = parse(True)
+    if invalid:  # row numbers are only known in single-threaded parsing
+        invalid.clear()
+        table = parse(False)
+    if any(num is None for num, _ in invalid):
+        raise ValueError("row numbers unknown")
+    frame = table.to_pandas()
+    bad_numbers = np.array(sorted(num for num, _ in invalid), dtype=np.int64)
+    total = len(frame) + len(bad_numbers)
+    numbers = np.setdiff1d(np.arange(1, total + 1, dtype=np.int64), bad_numbers)
+    frame["_rec"] = numbers
+    bad_rows = []
+    for num, text in sorted(invalid, key=lambda x: x[0]):
+        fields = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
+        bad_rows.append((int(num), fields))
+    return frame, bad_rows
+
+
+def _records_python(text: str, sep: str) -> tuple[pd.DataFrame, list[tuple[int, list[str]]]]:
+    """Slow, tolerant path with the csv module (used when pyarrow gives up)."""
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    if not records:
+        return pd.DataFrame({"f0": pd.Series([], dtype="str"), "_rec": []}), []
+    n = max(len(records[0]), 1)
+    good: list[list[str]] = []
+    good_nums: list[int] = []
+    bad: list[tuple[int, list[str]]] = []
+    for i, rec in enumerate(records, start=1):
+        if len(rec) == n or (not rec or all(not c.strip() for c in rec)):
+            good.append((rec + [""] * n)[:n])
+            good_nums.append(i)
+        else:
+            bad.append((i, rec))
+    frame = pd.DataFrame(good, columns=[f"f{i}" for i in range(n)], dtype="str")
+    frame["_rec"] = np.array(good_nums, dtype=np.int64)
+    return frame, bad
+
+
+def _read_csv(path: Path, name: str) -> RawTable:
+    file = path.name
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise IngestError(_problem(file, "berkas_tidak_terbaca", sebab=type(exc).__name__)) from exc
+    problems: list[Problem] = []
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
+    if not body.strip():
+        raise IngestError(_problem(file, "berkas_kosong"))
+    if body.startswith(b"PK\x03\x04") or b"\x00" in body:
+        raise IngestError(_problem(file, "berkas_biner"))
+    if _is_utf8(body):
+        encoding = "utf-8-sig" if bom else "utf-8"
+        text_head = body[:65536].decode("utf-8", "replace")
+    else:
+        encoding = "cp1252"
+        decoded = body.decode("cp1252", errors="replace")
+        body = decoded.encode("utf-8")
+        text_head = decoded[:65536]
+        problems.append(_problem(file, "encoding_cp1252", severity="warning"))
+    if not text_head.split("\n", 1)[0].strip():
+        raise IngestError(_problem(file, "baris_judul_kosong"))
+    sep = _sniff(text_head, file)
+    try:
+        frame, bad = _records_pyarrow(body, sep)
+    except Exception:
+        try:
+            frame, bad = _records_python(body.decode("utf-8", "replace"), sep)
+        except csv.Error as exc:
+            raise IngestError(_problem(file, "csv_rusak", sebab=str(exc)[:80])) from exc
+    header_cells = [frame[c].iloc[0] for c in frame.columns if c != "_rec"] if len(frame) else []
+    if not len(frame) or int(frame["_rec"].iloc[0]) != 1:
+        # the header itself is malformed or missing
+        raise IngestError(_problem(file, "baris_judul_kosong"))
+    n_fields = len(header_cells)
+    data_rows = len(frame) - 1 + len(bad)
+    if bad and len(bad) >= 2 and len(bad) > _BAD_ROW_SHARE * data_rows:
+        other = _dominant_other_separator((r for _, r in bad), sep)
+        raise IngestError(_problem(file, "pemisah_salah", pemisah=other or sep))
+    for num, fields in bad:
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        code = "kolom_kurang" if len(fields) < n_fields else "kolom_lebih"
+        problems.append(
+            _problem(file, code, row=num, diharapkan=n_fields, ditemukan=len(fields),
+                     koma_desimal=(sep == "," and code == "kolom_lebih"))
+        )
+    if bad:
+        extra = pd.DataFrame(
+            [(f + [""] * n_fields)[:n_fields] for _, f in bad],
+            columns=[c for c in frame.columns if c != "_rec"], dtype="str",
+        )
+        extra["_rec"] = np.array([num for num, _ in bad], dtype=np.int64)
+        frame = pd.concat([frame, extra], ignore_index=True).sort_values(
+            "_rec", kind="stable"
+        ).reset_index(drop=True)
+    return _finish(frame, header_cells, path, name, encoding, sep, sep == ";", problems)
+
+
+def _dominant_other_separator(rows: Iterable[list[str]], sep: str) -> str | None:
+    counts = {";": 0, ",": 0, "\t": 0, "|": 0}
+    for fields in rows:
+        joined = sep.join(fields)
+        for ch in counts:
+            if ch != sep and ch in joined:
+                counts[ch] += 1
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return None
+    return "tab" if best == "\t" else best
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def _cell_text(v: object) -> str:
+    """Render an openpyxl cell value as the text a user would type."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            return str(v)
+        if v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        # Keep Excel's damage visible (1.98609262015051E+17) instead of inventing digits.
+        return repr(v).upper() if "e" in repr(v) else repr(v)
+    if isinstance(v, _dt.datetime):
+        if v.time() == _dt.time(0, 0):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ")
+    if isinstance(v, (_dt.date, _dt.time)):
+        return v.isoformat()
+    return str(v)
+
+
+def _read_xlsx(path: Path, name: str) -> RawTable:
+    import openpyxl
+
+    file = path.name
+    problems: list[Problem] = []
+    try:
+        with open(path, "rb") as fh:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+            try:
+                sheets = wb.sheetnames
+                if not sheets:
+                    raise IngestError(_problem(file, "berkas_kosong"))
+                ws = wb[sheets[0]]
+                rows = [
+                    [_cell_text(v) for v in row]
+                    for row in ws.iter_rows(min_row=1, values_only=True)
+                ]
+            finally:
+                wb.close()
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(
+            _problem(file, "berkas_tidak_terbaca", sebab=type(exc).__name__)
+        ) from exc
+    if len(sheets) > 1:
+        problems.append(
+            _problem(file, "sheet_lain", severity="warning", sheet=sheets[0], n=len(sheets) - 1)
+        )
+    while rows and all(not c.strip() for c in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise IngestError(_problem(file, "berkas_kosong"))
+    width = max(len(r) for r in rows)
+    rows = [(r + [""] * width)[:width] for r in rows]
+    frame = pd.DataFrame(rows, columns=[f"f{i}" for i in range(width)], dtype="str")
+    frame["_rec"] = np.arange(1, len(rows) + 1, dtype=np.int64)
+    header_cells = rows[0]
+    return _finish(frame, header_cells, path, name, "xlsx", None, False, problems)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _finish(
+    frame: pd.DataFrame,
+    header_cells: list[str],
+    path: Path,
+    name: str,
+    encoding: str,
+    sep: str | None,
+    decimal_comma: bool,
+    problems: list[Problem],
+) -> RawTable:
+    """Header row -> column names; drop blank rows; add ``_baris``."""
+    file = path.name
+    if all(not str(h).strip() for h in header_cells):
+        raise IngestError(_problem(file, "baris_judul_kosong"))
+    body = frame.iloc[1:].reset_index(drop=True)
+    cols = [c for c in body.columns if c != "_rec"]
+    names: list[str] = []
+    keep: list[str] = []
+    for j, (col, head) in enumerate(zip(cols, header_cells, strict=True)):
+        norm = normalize_column_name(head)
+        if not norm:
+            if not body[col].str.strip().ne("").any():
+                continue  # unnamed and empty (e.g. a trailing separator)
+            norm = f"kolom_{j + 1}"
+        names.append(norm)
+        keep.append(col)
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise IngestError(_problem(file, "kolom_ganda", kolom=", ".join(dupes)))
+    out = body[keep].copy()
+    out.columns = names
+    for c in names:
+        if out[c].dtype != "str":
+            out[c] = out[c].astype("str")
+    blank = np.ones(len(out), dtype=bool)
+    for c in names:
+        blank &= (out[c].str.strip() == "").to_numpy(dtype=bool)
+    out["_baris"] = body["_rec"].to_numpy(dtype=np.int64)
+    n_blank = int(blank.sum())
+    if n_blank:
+        out = out.loc[~blank].reset_index(drop=True)
+        problems.append(_problem(file, "baris_kosong", severity="warning", n=n_blank))
+    if not len(out):
+        raise IngestError(_problem(file, "hanya_judul"))
+    return RawTable(
+        name=name, path=path, frame=out, encoding=encoding, separator=sep,
+        decimal_comma=decimal_comma, problems=problems,
+    )
+
+
+# --------------------------------------------------------------------------- parsers
+
+_TIME = r"(?:[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]+)?)?)?"
+_ISO_DATE = r"^([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME + "$"
+_DMY_DATE = r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})" + _TIME + "$"
+# A 5-digit number is an Excel date serial (10000 = 1927-05-18, 99999 = 2173-10-14).
+_SERIAL = r"^[0-9]{5}(?:[.,][0-9]+)?$"
+_MIN_YEAR, _MAX_YEAR = 1900, 2199
+_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+_DECIMAL_COMMA = r"^([+-]?[0-9]*),([0-9]+)$"
+_PERIODE_Q = r"^([0-9]{4})\s*[-/ ]?\s*[Qq]([1-4])$"
+_PERIODE_QY = r"^[Qq]([1-4])\s*[-/ ]?\s*([0-9]{4})$"
+_PERIODE_M = r"^([0-9]{4})[-/]([0-9]{1,2})$"
+
+
+def _text(s: pd.Series) -> pd.Series:
+    """Stripped text with pd.NA for missing (``string`` dtype)."""
+    return s.astype("string").str.strip()
+
+
+def _as_bool(mask: pd.Series) -> np.ndarray:
+    return mask.fillna(False).to_numpy(dtype=bool)
+
+
+def parse_date_series(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse dates written ``YYYY-MM-DD`` or day-first ``DD/MM/YYYY`` / ``DD-MM-YYYY``.
+
+    Month-first dates are never guessed: ``"12/25/2024"`` is read as day 12 of month 25
+    and reported as a date that does not exist. A time part (``" 08:30[:00]"``) is
+    accepted and dropped. Datetime input (from XLSX) is returned unchanged.
+
+    Parameters
+    ----------
+    s : pandas.Series
+        Text values.
+
+    Returns
+    -------
+    values : pandas.Series
+        ``datetime64[ns]``; NaT where blank or invalid.
+    error : pandas.Series
+        ``string`` codes: NA (ok or blank), ``"format"``, ``"excel_serial"`` (a 5-digit
+        number such as ``"45123"``) or ``"tanggal_tidak_ada"`` (e.g. 31/02/2024).
+
+    Examples
+    --------
+    >>> v, e = parse_date_series(pd.Series(["2024-03-05", "05/03/2024", "45123",
+    ...                                     "13/25/2024", "kemarin", ""]))
+    >>> [str(x.date()) if pd.notna(x) else None for x in v]
+    ['2024-03-05', '2024-03-05', None, None, None, None]
+    >>> e.tolist()
+    [<NA>, <NA>, 'excel_serial', 'tanggal_tidak_ada', 'format', <NA>]
+    """
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        values = pd.Series(s, copy=True).dt.tz_localize(None) if getattr(
+            s.dt, "tz", None) is not None else pd.Series(s, copy=True)
+        return (values.astype("datetime64[ns]"),
+                pd.Series(pd.NA, index=s.index, dtype="string"))
+    txt = _text(s)
+    blank = _as_bool(txt.isna() | (txt == ""))
+    if blank.all():
+        return (pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"),
+                pd.Series(pd.NA, index=s.index, dtype="string"))
+    iso = txt.str.extract(_ISO_DATE)
+    dmy = txt.str.extract(_DMY_DATE)
+    year = iso[0].fillna(dmy[2])
+    month = iso[1].fillna(dmy[1])
+    day = iso[2].fillna(dmy[0])
+    matched = _as_bool(year.notna())
+    y = pd.to_numeric(year, errors="coerce")
+    m = pd.to_numeric(month, errors="coerce")
+    d = pd.to_numeric(day, errors="coerce")
+    plausible = _as_bool((y >= _MIN_YEAR) & (y <= _MAX_YEAR) & m.between(1, 12) & d.between(1, 31))
+    iso_text = (
+        year.str.zfill(4) + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
+    ).where(pd.Series(plausible, index=s.index))
+    values = pd.to_datetime(iso_text, format="%Y-%m-%d", errors="coerce")
+    values = pd.Series(values, index=s.index).astype("datetime64[ns]")
+    serial = _as_bool(txt.str.match(_SERIAL))
+    ok = _as_bool(values.notna())
+    codes = np.select(
+        [blank, matched & ~ok, ~matched & serial, ~matched],
+        ["", "tanggal_tidak_ada", "excel_serial", "format"],
+        default="",
+    )
+    error = pd.Series(codes, index=s.index, dtype="string").replace("", pd.NA)
+    return values, error
+
+
+def triwulan_dari_tanggal(dates: pd.Series) -> pd.Series:
+    """Quarter ``"YYYY-Qn"`` of each date (NA for NaT).
+
+    Examples
+    --------
+    >>> triwulan_dari_tanggal(pd.Series(pd.to_datetime(["2024-03-31", "2024-04-01", None])))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    0    2024-Q1
+    1    2024-Q2
+    2        NaN
+    dtype: str
+    """
+    d = pd.to_datetime(pd.Series(dates))
+    out = d.dt.year.astype("Int64").astype("string") + "-Q" + d.dt.quarter.astype(
+        "Int64").astype("string")
+    return out.astype("str")
+
+
+def periode_to_triwulan(periode: pd.Series) -> pd.Series:
+    """Quarter of canonical periods (``"2025-Q4"`` -> itself, ``"2025-11"`` -> ``"2025-Q4"``).
+
+    Examples
+    --------
+    >>> periode_to_triwulan(pd.Series(["2025-Q4", "2025-02", None])).tolist()
+    ['2025-Q4', '2025-Q1', nan]
+    """
+    return parse_periode_series(periode)[1]
+
+
+def parse_periode_series(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Parse periods: quarters ``YYYY-Qn`` (``2025Q4``, ``2025-q4``, ``Q4 2025`` too) or
+    months ``YYYY-MM``.
+
+    Returns
+    -------
+    periode : pandas.Series
+        Canonical ``"YYYY-Qn"`` or ``"YYYY-MM"`` (``str``; NaN where blank/invalid).
+    triwulan : pandas.Series
+        The quarter ``"YYYY-Qn"`` containing the period.
+    error : pandas.Series
+        ``string`` codes: NA (ok or blank) or ``"format"``.
+
+    Examples
+    --------
+    >>> p, q, e = parse_periode_series(pd.Series(["2025q4", "2025-7", "2025-13", ""]))
+    >>> p.tolist(), q.tolist(), e.tolist()
+    (['2025-Q4', '2025-07', nan, nan], ['2025-Q4', '2025-Q3', nan, nan], [<NA>, <NA>, 'format', <NA>])
+    """
+    txt = _text(s)
+    blank = _as_bool(txt.isna() | (txt == ""))
+    if blank.all():
+        empty = pd.Series(np.nan, index=s.index, dtype="str")
+        return empty, empty.copy(), pd.Series(pd.NA, index=s.index, dtype="string")
+    q1 = txt.str.extract(_PERIODE_Q)
+    q2 = txt.str.extract(_PERIODE_QY)
+    mm = txt.str.extract(_PERIODE_M)
+    qyear = q1[0].fillna(q2[1])
+    qnum = q1[1].fillna(q2[0])
+    year_q = pd.to_numeric(qyear, errors="coerce")
+    year_m = pd.to_numeric(mm[0], errors="coerce")
+    month = pd.to_numeric(mm[1], errors="coerce")
+    ok_q = _as_bool(qyear.notna() & year_q.between(_MIN_YEAR, _MAX_YEAR))
+    ok_m = _as_bool(mm[0].notna() & year_m.between(_MIN_YEAR, _MAX_YEAR) & month.between(1, 12))
+    quarter_text = qyear + "-Q" + qnum
+    month_text = mm[0] + "-" + mm[1].str.zfill(2)
+    q_of_month = ((month - 1) // 3 + 1).astype("Int64").astype("string")
+    month_quarter = mm[0] + "-Q" + q_of_month
+    periode = pd.Series(
+        np.select([ok_q, ok_m], [quarter_text.fillna(""), month_text.fillna("")], default=""),
+        index=s.index, dtype="str",
+    )
+    triwulan = pd.Series(
+        np.select([ok_q, ok_m], [quarter_text.fillna(""), month_quarter.fillna("")], default=""),
+        index=s.index, dtype="str",
+    )
+    valid = ok_q | ok_m
+    periode = periode.where(valid)
+    triwulan = triwulan.where(valid)
+    codes = np.where(~blank & ~valid, "format", "")
+    error = pd.Series(codes, index=s.index, dtype="string").replace("", pd.NA)
+    return periode, triwulan, error
+
+
+def parse_number_series(s: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
+    """Parse numbers written with a decimal point (or a decimal comma when allowed).
+
+    Parameters
+    ----------
+    s : pandas.Series
+        Text values.
+    decimal_comma : bool
+        Accept ``"88,5"`` (for ``;``-separated CSV). A decimal point is always accepted;
+        thousands separators never are.
+
+    Returns
+    -------
+    values : pandas.Series
+        ``float64``; NaN where blank or invalid.
+    error : pandas.Series
+        ``bool``: True where the cell is not blank and not a number (``"N/A"``,
+        ``"delapan puluh"``, ``"88%"``, ``"inf"``).
+
+    Examples
+    --------
+    >>> v, e = parse_number_series(pd.Series(["88,5", "90", " 7.25 ", "N/A", ""]), True)
+    >>> v.tolist()[:3], e.tolist()
+    ([88.5, 90.0, 7.25], [False, False, False, True, False])
+    >>> parse_number_series(pd.Series(["88,5"]), False)[1].tolist()
+    [True]
+    """
+    txt = _text(s)
+    blank = _as_bool(txt.isna() | (txt == ""))
+    if blank.all():
+        return (pd.Series(np.nan, index=s.index, dtype="float64"),
+                pd.Series(False, index=s.index, dtype=bool))
+    if decimal_comma:
+        txt = txt.str.replace(_DECIMAL_COMMA, r"\1.\2", regex=True)
+    ok = _as_bool(txt.str.match(_NUMBER))
+    values = pd.to_numeric(txt.where(pd.Series(ok, index=s.index)), errors="coerce")
+    values = pd.Series(values, index=s.index).astype("float64")
+    error = pd.Series(~blank & ~ok, index=s.index, dtype=bool)
+    return values, error

@@ -1,0 +1,103 @@
+"""results.json: the machine-readable twin of the reports.
+
+Each notebook saves its section with :func:`simpan_bagian` into ``results_dir/<section>.json``;
+the report run merges the sections into ``results.json``. Numbers are rounded *before*
+saving and the notebooks display the saved numbers, so every number in results.json is the
+one the report shows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import atomic
+
+SECTIONS = ("data", "ikm", "dampak", "korelasi", "hambatan")
+
+
+def to_jsonable(obj: Any, decimals: int | None = None) -> Any:
+    """Convert numpy/pandas scalars, frames and dates into plain JSON values.
+
+    NaN, NA and NaT become ``None``; floats are rounded to ``decimals`` when given.
+
+    Examples
+    --------
+    >>> to_jsonable({"a": np.float64(1.23456), "b": [np.int64(2), float("nan")]}, decimals=2)
+    {'a': 1.23, 'b': [2, None]}
+    """
+    if isinstance(obj, Mapping):
+        return {str(k): to_jsonable(v, decimals) for k, v in obj.items()}
+    if isinstance(obj, pd.DataFrame):
+        return [to_jsonable(r, decimals) for r in obj.to_dict(orient="records")]
+    if isinstance(obj, pd.Series):
+        return to_jsonable(obj.to_dict(), decimals)
+    if isinstance(obj, list | tuple | np.ndarray):
+        return [to_jsonable(v, decimals) for v in obj]
+    if obj is None or obj is pd.NA or obj is pd.NaT:
+        return None
+    if isinstance(obj, bool | np.bool_):
+        return bool(obj)
+    if isinstance(obj, int | np.integer):
+        return int(obj)
+    if isinstance(obj, float | np.floating):
+        x = float(obj)
+        if math.isnan(x) or math.isinf(x):
+            return None
+        return round(x, decimals) if decimals is not None else x
+    if isinstance(obj, pd.Timestamp | datetime | date):
+        return obj.isoformat()[:10] if isinstance(obj, date) else obj.isoformat()
+    if isinstance(obj, str):
+        return obj
+    try:
+        if pd.isna(obj):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(obj)
+
+
+def simpan_bagian(section: str, data: Any, results_dir: str | Path) -> dict:
+    """Save one section of results.json (atomically) and return the saved JSON value.
+
+    Notebooks display what this returns, never the unrounded numbers behind it.
+    """
+    value = to_jsonable(data)
+    atomic.write_json(Path(results_dir) / f"{section}.json", value)
+    return value
+
+
+def gabung(results_dir: str | Path, meta: Mapping[str, Any] | None = None) -> dict:
+    """Merge the section files of ``results_dir`` into one results dict (known order first)."""
+    results_dir = Path(results_dir)
+    out: dict[str, Any] = {}
+    if meta is not None:
+        out["meta"] = to_jsonable(dict(meta))
+    files = {p.stem: p for p in sorted(results_dir.glob("*.json"))}
+    for name in [*SECTIONS, *sorted(set(files) - set(SECTIONS))]:
+        if name in files:
+            sec = json.loads(files[name].read_text(encoding="utf-8"))
+            if isinstance(sec, dict) and isinstance(out.get(name), dict):
+                out[name].update(sec)
+            else:
+                out[name] = sec
+    return out
+
+
+def estimate(est: float, low: float, high: float, n: int, decimals: int = 2, **extra: Any) -> dict:
+    """The standard estimate object: ``{estimate, ci_low, ci_high, n, ...}`` rounded.
+
+    Examples
+    --------
+    >>> estimate(3.2149, 1.1, 5.333, 120, decimals=1)
+    {'estimate': 3.2, 'ci_low': 1.1, 'ci_high': 5.3, 'n': 120}
+    """
+    obj = {"estimate": est, "ci_low": low, "ci_high": high, "n": n, **extra}
+    return to_jsonable(obj, decimals)

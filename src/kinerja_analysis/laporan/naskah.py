@@ -1,0 +1,168 @@
+"""Report narrative: headings, sentences and axis labels of the notebooks, in id and en.
+
+Sentences are templates filled with numbers already formatted by :mod:`kinerja_analysis.i18n`,
+so a report is never half-translated: a missing translation is a test failure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import i18n
+
+GAMBARAN: dict[str, dict[str, str]] = {
+    "h_ringkasan": {"id": "## Ringkasan", "en": "## Summary"},
+    "ringkasan": {
+        "id": "Data mencakup **{n_unit} unit kerja**, **{n_pegawai} pegawai** dan "
+        "**{n_responden} responden survei kepuasan** dari {awal} sampai {akhir}. "
+        "IKM seluruh unit pada {akhir} adalah **{ikm}** (IK 95 %: {low} sampai {high}), "
+        "mutu **{mutu} ({kinerja})**, dari {n_akhir} responden.",
+        "en": "The data cover **{n_unit} work units**, **{n_pegawai} staff** and "
+        "**{n_responden} satisfaction-survey respondents** from {awal} to {akhir}. "
+        "The IKM of all units in {akhir} is **{ikm}** (95% CI: {low} to {high}), "
+        "grade **{mutu} ({kinerja})**, from {n_akhir} respondents.",
+    },
+    "h_baris": {
+        "id": "## Data yang dibaca, diterima dan ditolak",
+        "en": "## Rows read, accepted and rejected",
+    },
+    "baris_teks": {
+        "id": "Setiap baris input dipakai atau ditolak dengan alasan; tidak ada yang hilang "
+        "(dibaca = diterima + ditolak). Total ditolak: **{rejected}** dari {read} baris.",
+        "en": "Every input row is used or rejected with a reason; nothing is lost "
+        "(read = accepted + rejected). Rejected in total: **{rejected}** of {read} rows.",
+    },
+    "col_input": {"id": "Input", "en": "Input"},
+    "col_file": {"id": "Berkas", "en": "File"},
+    "col_read": {"id": "Dibaca", "en": "Read"},
+    "col_accepted": {"id": "Diterima", "en": "Accepted"},
+    "col_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "h_cakupan": {
+        "id": "## Cakupan survei per unit dan triwulan",
+        "en": "## Survey coverage by unit and quarter",
+    },
+    "cakupan_judul": {
+        "id": "Jumlah responden SKM per unit dan triwulan",
+        "en": "SKM respondents per unit and quarter",
+    },
+    "cakupan_alt": {
+        "id": "Peta panas jumlah responden per unit dan triwulan; paling sedikit {min} dan "
+        "paling banyak {max} responden per sel.",
+        "en": "Heat map of respondents per unit and quarter; between {min} and {max} "
+        "respondents per cell.",
+    },
+    "cakupan_kecil": {
+        "id": "{n} sel unit-triwulan memiliki kurang dari {k} responden; IKM-nya tidak "
+        "ditampilkan.",
+        "en": "{n} unit-quarter cells have fewer than {k} respondents; their IKM is not shown.",
+    },
+    "h_ikm": {"id": "## IKM dan mutu pelayanan per unit", "en": "## IKM and service grade by unit"},
+    "ikm_teks": {
+        "id": "IKM dihitung menurut PermenPANRB 14/2017: rata-rata nilai per unsur (NRR), bobot "
+        "1/9, dikali 25. Mutu: A (88,31–100) Sangat Baik, B (76,61–88,30) Baik, "
+        "C (65,00–76,60) Kurang Baik, D (25,00–64,99) Tidak Baik; nilai dibulatkan ke dua "
+        "desimal sebelum diklasifikasikan. Interval kepercayaan 95 % (IK 95 %) dari metode "
+        "delta atas responden.",
+        "en": "IKM follows PermenPANRB 14/2017: mean score per element (NRR), weight 1/9, "
+        "times 25. Grade: A (88.31–100) Very good, B (76.61–88.30) Good, C (65.00–76.60) "
+        "Fair, D (25.00–64.99) Poor; values are rounded to two decimals before grading. "
+        "95% confidence intervals (95% CI) by the delta method over respondents.",
+    },
+    "mutu_A": {"id": "Sangat Baik", "en": "Very good"},
+    "mutu_B": {"id": "Baik", "en": "Good"},
+    "mutu_C": {"id": "Kurang Baik", "en": "Fair"},
+    "mutu_D": {"id": "Tidak Baik", "en": "Poor"},
+    "col_unit": {"id": "Unit kerja", "en": "Work unit"},
+    "col_n": {"id": "Responden", "en": "Respondents"},
+    "col_ikm": {"id": "IKM", "en": "IKM"},
+    "col_ci": {"id": "IK 95 %", "en": "95% CI"},
+    "col_mutu": {"id": "Mutu", "en": "Grade"},
+    "col_kinerja": {"id": "Kinerja unit", "en": "Unit performance"},
+    "col_terendah": {"id": "Unsur terendah", "en": "Lowest element"},
+    "col_perubahan": {"id": "Perubahan dari triwulan lalu", "en": "Change from last quarter"},
+    "tabel_ikm": {"id": "IKM per unit, {periode}", "en": "IKM by unit, {periode}"},
+    "tren_judul_naik": {
+        "id": "IKM seluruh unit naik dari {a} ke {b}",
+        "en": "IKM of all units rose from {a} to {b}",
+    },
+    "tren_judul_turun": {
+        "id": "IKM seluruh unit turun dari {a} ke {b}",
+        "en": "IKM of all units fell from {a} to {b}",
+    },
+    "tren_alt": {
+        "id": "Grafik garis IKM seluruh unit per triwulan dengan pita IK 95 %, dari {a} pada "
+        "{pa} ke {b} pada {pb}.",
+        "en": "Line chart of the IKM of all units per quarter with a 95% CI band, from {a} in "
+        "{pa} to {b} in {pb}.",
+    },
+    "sumbu_triwulan": {"id": "Triwulan", "en": "Quarter"},
+    "sumbu_ikm": {"id": "IKM (skala 25–100)", "en": "IKM (25–100 scale)"},
+    "peta_judul": {"id": "IKM per unit dan triwulan", "en": "IKM by unit and quarter"},
+    "peta_alt": {
+        "id": "Peta panas IKM per unit dan triwulan; sel kosong disembunyikan karena responden "
+        "kurang dari {k}.",
+        "en": "Heat map of IKM by unit and quarter; empty cells are hidden because they have "
+        "fewer than {k} respondents.",
+    },
+    "h_unsur": {
+        "id": "## Nilai rata-rata per unsur (NRR)",
+        "en": "## Mean score per element (NRR)",
+    },
+    "unsur_teks": {
+        "id": "Pada {periode}, unsur dengan nilai terendah adalah **{nama}** (NRR {nrr}); "
+        "unsur ini menjadi prioritas perbaikan.",
+        "en": "In {periode}, the lowest-scoring element is **{nama}** (NRR {nrr}); it is the "
+        "priority for improvement.",
+    },
+    "unsur_judul": {"id": "Unsur terendah: {nama}", "en": "Lowest element: {nama}"},
+    "unsur_alt": {
+        "id": "Diagram batang NRR sembilan unsur pada {periode}; terendah {nama} ({nrr}).",
+        "en": "Bar chart of the NRR of the nine elements in {periode}; lowest {nama} ({nrr}).",
+    },
+    "sumbu_nrr": {"id": "NRR (skala 1–4)", "en": "NRR (1–4 scale)"},
+    "h_predikat": {
+        "id": "## Predikat kinerja pegawai (SKP)",
+        "en": "## Staff performance ratings (SKP)",
+    },
+    "predikat_teks": {
+        "id": "Sebaran predikat kinerja (PermenPANRB 6/2022) pada {periode} untuk {n} pegawai. "
+        "Kelompok dengan kurang dari {k} pegawai disembunyikan, demikian juga sel lain "
+        "yang memungkinkan angka tersembunyi dihitung ulang dari total.",
+        "en": "Distribution of performance ratings (PermenPANRB 6/2022) in {periode} for {n} "
+        "staff. Groups with fewer than {k} staff are hidden, as are other cells that "
+        "would let a hidden figure be recomputed from the totals.",
+    },
+    "col_predikat": {"id": "Predikat", "en": "Rating"},
+    "col_jumlah": {"id": "Jumlah pegawai", "en": "Staff"},
+    "col_proporsi": {"id": "Proporsi", "en": "Share"},
+    "tabel_predikat_unit": {
+        "id": "Jumlah pegawai per unit dan predikat, {periode}",
+        "en": "Staff by unit and rating, {periode}",
+    },
+    "catatan_kurva": {
+        "id": "Catatan: pola distribusi SE MenPANRB 3/2023 membatasi sebaran predikat sesuai "
+        "predikat organisasi; di unit kecil, predikat rendah dapat mencerminkan kuota, "
+        "bukan kinerja individu.",
+        "en": "Note: the SE MenPANRB 3/2023 distribution pattern limits ratings according to "
+        "the organisation's rating; in small units a low rating can reflect a quota rather "
+        "than individual performance.",
+    },
+}
+
+
+class Naskah:
+    """Callable text lookup for one notebook in one language.
+
+    Examples
+    --------
+    >>> T = Naskah(GAMBARAN, "en")
+    >>> T("col_ikm")
+    'IKM'
+    """
+
+    def __init__(self, catalog: dict[str, dict[str, str]], lang: str):
+        self.catalog = catalog
+        self.lang = i18n.check_lang(lang)
+
+    def __call__(self, key: str, **params: Any) -> str:
+        return i18n.translate(self.catalog, key, self.lang, **params)

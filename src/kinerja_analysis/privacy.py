@@ -1,0 +1,825 @@
+"""Pseudonyms, free-text scrubbing and statistical disclosure control (FACTS.md §5).
+
+* :func:`load_key` / :func:`pseudonymize`: keyed hashes (HMAC-SHA256) replace NIP
+  and names at ingestion; the key lives outside the repository
+  (``~/.config/kinerja-analysis/pseudonym.key`` or the environment variable
+  ``KINERJA_PSEUDONYM_KEY``). Same key + same value -> same pseudonym, so
+  periods can be linked; without the key a pseudonym cannot be reversed.
+* :func:`scrub_text` / :func:`scrub_series`: remove NIP, NIK, telephone numbers,
+  e-mail addresses and roster names from free-text comments.
+* :func:`suppress` / :func:`suppress_groups`: minimum cell size ``k`` with
+  complementary (secondary) suppression, so hidden cells cannot be recalculated
+  from the published totals. FACTS.md §5.2 recommends k >= 10 for staff-level
+  tables and free text, k >= 5 for citizen SKM tables; no numeric BPS rule was
+  found, so the threshold is a project choice (FACTS.md §7 item 9).
+
+Examples
+--------
+>>> key = b"0123456789abcdef-demo-key"
+>>> pseudonymize(pd.Series(["198609262015051001", None]), key, prefix="P").isna().tolist()
+[False, True]
+>>> scrub_text("Hubungi Bu Sari di 0812-3456-7890", names=["Sari Wulandari"])
+'Hubungi Bu [NAMA] di [TELEPON]'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import stat
+import tempfile
+import unicodedata
+import warnings
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kinerja_analysis.i18n import UI, Lang, check_lang, fmt_int, fmt_number, label, translate
+
+__all__ = [
+    "DEFAULT_KEY_FILE",
+    "KEY_ENV",
+    "NAME_STOPWORDS",
+    "SuppressionResult",
+    "load_key",
+    "pseudonymize",
+    "scrub_series",
+    "scrub_text",
+    "suppress",
+    "suppress_groups",
+]
+
+KEY_ENV = "KINERJA_PSEUDONYM_KEY"
+_KEY_RELPATH = Path(".config") / "kinerja-analysis" / "pseudonym.key"
+#: Default key file (outside git). Resolved again from ``HOME`` at each call of load_key.
+DEFAULT_KEY_FILE: Path = Path.home() / _KEY_RELPATH
+_MIN_KEY_CHARS = 16
+TOTAL = "Total"
+
+STATUS_SHOWN = "tampil"
+STATUS_PRIMARY = "primer"
+STATUS_SECONDARY = "sekunder"
+
+
+# --------------------------------------------------------------------------- key
+
+
+def _default_key_file() -> Path:
+    return Path.home() / _KEY_RELPATH
+
+
+def _check_key_text(text: str, source: str) -> bytes:
+    text = text.strip()
+    if len(text) < _MIN_KEY_CHARS:
+        raise ValueError(
+            f"Kunci pseudonim dari {source} terlalu pendek (minimal {_MIN_KEY_CHARS} karakter) / "
+            f"pseudonym key from {source} is too short (at least {_MIN_KEY_CHARS} characters)"
+        )
+    return text.encode("utf-8")
+
+
+def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
+    """Return the secret key for :func:`pseudonymize`.
+
+    Lookup order:
+
+    1. environment variable ``KINERJA_PSEUDONYM_KEY`` (text, at least 16 characters);
+    2. the key file (default ``~/.config/kinerja-analysis/pseudonym.key``);
+    3. if ``create``, a new random key (32 bytes, stored as 64 hex characters) is
+       written to the key file with permissions 0600 and a warning says so.
+
+    The key is the text (UTF-8 bytes, surrounding whitespace removed), so putting
+    the content of the key file into the environment variable gives the same
+    pseudonyms.
+
+    Parameters
+    ----------
+    key_file : Path, optional
+        Key file; default ``~/.config/kinerja-analysis/pseudonym.key``.
+    create : bool
+        Create a key file if none exists; otherwise raise ``FileNotFoundError``.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        If the key (environment or file) is shorter than 16 characters.
+    FileNotFoundError
+        If there is no key and ``create`` is false.
+
+    Examples
+    --------
+    >>> import tempfile, warnings
+    >>> with tempfile.TemporaryDirectory() as d, warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     k1 = load_key(Path(d) / "k.key")
+    ...     k2 = load_key(Path(d) / "k.key")
+    >>> k1 == k2, len(k1)
+    (True, 64)
+    """
+    env = os.environ.get(KEY_ENV)
+    if env is not None and env.strip():
+        return _check_key_text(env, f"${KEY_ENV}")
+    path = Path(key_file) if key_file is not None else _default_key_file()
+    path = path.expanduser()
+    if path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            warnings.warn(
+                f"Berkas kunci {path} dapat dibaca pengguna lain (mode {mode:o}); "
+                f"jalankan chmod 600 / key file is readable by other users; run chmod 600",
+                stacklevel=2,
+            )
+        return _check_key_text(path.read_text(encoding="utf-8"), str(path))
+    if not create:
+        raise FileNotFoundError(
+            f"Kunci pseudonim tidak ditemukan: set ${KEY_ENV} atau buat {path} / "
+            f"pseudonym key not found: set ${KEY_ENV} or create {path}"
+        )
+    text = secrets.token_hex(32)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # write atomically with 0600 from the start (mkstemp creates files with 0600)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pseudonym-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    warnings.warn(
+        f"Kunci pseudonim baru dibuat di {path}. Simpan cadangannya di tempat aman: jika "
+        f"kunci hilang, pseudonim berubah dan data lama tidak dapat dihubungkan lagi. / "
+        f"A new pseudonym key was created at {path}. Back it up somewhere safe: if it is "
+        f"lost, pseudonyms change and old data can no longer be linked.",
+        UserWarning,
+        stacklevel=2,
+    )
+    return text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- pseudonyms
+
+_RE_SPACES = re.compile(r"\s+")
+_RE_DIGITS_WITH_SEPARATORS = re.compile(r"^[\d\s.\-]+$")
+
+
+def _normalize(value: object) -> str:
+    """Canonical text of an identifier: NFKC, case-folded, single spaces.
+
+    Digit strings lose their separators, so ``"19860926 201505 1 001"`` and
+    ``"198609262015051001"`` get the same pseudonym.
+    """
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if _RE_DIGITS_WITH_SEPARATORS.match(text) and any(c.isdigit() for c in text):
+        return re.sub(r"[\s.\-]", "", text)
+    return _RE_SPACES.sub(" ", text).casefold()
+
+
+def pseudonymize(values: pd.Series, key: bytes, prefix: str = "") -> pd.Series:
+    """Replace identifiers by keyed hashes: ``prefix + HMAC-SHA256(key, value)[:16 hex]``.
+
+    Values are normalized first (Unicode NFKC, trimmed, single spaces, case-folded;
+    digit strings lose spaces, dots and dashes). Each distinct value is hashed once,
+    so millions of rows with repeated values are fast. Missing values stay missing.
+
+    Parameters
+    ----------
+    values : Series
+        Identifiers (NIP, names, ...), ideally as text.
+    key : bytes
+        Secret key from :func:`load_key` (at least 16 bytes).
+    prefix : str
+        Put in front of each pseudonym, e.g. ``"P"`` for staff.
+
+    Returns
+    -------
+    Series
+        String dtype, same index and name.
+
+    Examples
+    --------
+    >>> key = b"0123456789abcdef-demo-key"
+    >>> s = pd.Series(["19860926 201505 1 001", "198609262015051001", None])
+    >>> out = pseudonymize(s, key, prefix="P")
+    >>> bool(out[0] == out[1]), len(out[0]), out[0].startswith("P"), bool(out.isna()[2])
+    (True, 17, True, True)
+    """
+    if not isinstance(key, bytes | bytearray) or len(key) < _MIN_KEY_CHARS:
+        raise ValueError(
+            f"Kunci harus bytes minimal {_MIN_KEY_CHARS} / key must be bytes of at least "
+            f"{_MIN_KEY_CHARS}; use load_key()"
+        )
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    normalized = [_normalize(u) for u in uniques]
+    # several raw values may share one normalized form: hash each form once
+    norm_codes, norm_uniques = pd.factorize(pd.Series(normalized, dtype=object))
+    hashes = np.array(
+        [
+            prefix + hmac.new(key, str(v).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+            for v in norm_uniques
+        ]
+        + [None],
+        dtype=object,
+    )
+    if len(set(hashes[:-1])) != len(norm_uniques):  # ~1e-6 at national scale
+        warnings.warn(
+            "Dua nilai berbeda mendapat pseudonim yang sama / pseudonym collision",
+            stacklevel=2,
+        )
+    per_unique = hashes[norm_codes] if len(norm_codes) else np.array([], dtype=object)
+    per_unique = np.append(per_unique, None)  # index -1 -> missing
+    return pd.Series(per_unique[codes], index=values.index, name=values.name, dtype="str")
+
+
+# --------------------------------------------------------------------------- scrubbing
+
+_SEP = r"[ \u00a0.\-]"
+# NIP PNS: 8+6+1+3 digits, printed "19860926 201505 1 001"
+_RE_NIP = re.compile(rf"(?<![\d])\d{{8}}{_SEP}?\d{{6}}{_SEP}?\d{_SEP}?\d{{3}}(?![\d])")
+# NIK: 16 digits PPKKCC DDMMYY SSSS (women: DD + 40). Compact 16-digit runs are always
+# removed (also card numbers); separated forms 4-4-4-4, 6-6-4 and 2.2.2.6.4 (one kind of
+# separator) only with a plausible day (00-79) and month (01-12), so that a list of
+# years such as "2024 2025 2026 2027" is kept.
+_DD = r"[0-7]\d"
+_MM = r"(?:0[1-9]|1[0-2])"
+_RE_NIK = re.compile(
+    r"(?<![\d])(?:"
+    r"\d{16}"
+    rf"|\d{{4}}([ \u00a0.\-])\d{{2}}{_DD}\1{_MM}\d{{2}}\1\d{{4}}"
+    rf"|\d{{6}}([ \u00a0.\-]){_DD}{_MM}\d{{2}}\2\d{{4}}"
+    rf"|\d{{2}}([ \u00a0.\-])\d{{2}}\3\d{{2}}\3{_DD}{_MM}\d{{2}}\3\d{{4}}"
+    r")(?![\d])"
+)
+# Indonesian telephone numbers: mobile 08.. / +62 8.. / 62 8.. (9-13 digits in national
+# form), +62 landlines, and landlines with the area code in brackets "(024) 7471234".
+_RE_PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    rf"(?:\(?\+62\)?|62|0){_SEP}?8\d(?:{_SEP}?\d){{6,10}}"
+    rf"|\(?\+62\)?{_SEP}?[1-79]\d(?:{_SEP}?\d){{5,9}}"
+    rf"|\(0\d{{2,3}}\){_SEP}?\d(?:{_SEP}?\d){{4,7}}"
+    r")(?![\d])"
+)
+_RE_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+_HONORIFICS = (
+    "bapak",
+    "pak",
+    "ibu",
+    "bu",
+    "mas",
+    "mbak",
+    "mba",
+    "sdr",
+    "sdri",
+    "saudara",
+    "saudari",
+    "kak",
+    "dik",
+    "bang",
+    "teh",
+)
+
+#: Name tokens that are also common Indonesian words. They are not removed on their
+#: own (only inside a full roster name, or right after an honorific like "Pak").
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    """
+    abadi adil agung akbar aman amanah anak bagus baik bakti bangun baru benar berkah
+    besar bintang bukan bulan bumi bunga cahaya cantik cepat cinta damai dari dengan
+    embun gagah guna harapan harta hati hijau indah jaya juga jujur kasih kantor kota
+    kuat lama lancar langit lestari lurah luhur makmur manis mawar merdeka mulia murni
+    mutiara nusa pagi pelayanan pelangi pertiwi pratama putra putri raja ramah rahayu
+    rahmat rejeki rezeki sabar sakti santun sari sehat sejahtera selamat semua senang
+    sentosa setia siang subur suci sukses tegar tenang terang tulus untuk utama wangi
+    warga yang camat kelurahan kecamatan banyumanik semarang haji hajah hajjah
+    """.split()
+)
+
+_SCRUB_TAGS = {"nip": "[NIP]", "nik": "[NIK]", "phone": "[TELEPON]", "email": "[EMAIL]"}
+_NAME_TAG = "[NAMA]"
+_RE_NAME_SPLIT = re.compile(r"[^\w'’\-]+")
+_RE_NAME_TAGS = re.compile(r"\[NAMA\](?:[ \u00a0]+\[NAMA\])+")
+# academic / religious titles around a roster name: "Dr. Budi Santoso, S.Kom., M.Si."
+_RE_PREFIX_TITLE = re.compile(
+    r"^(?:(?:prof|dr|drs|dra|ir|h|hj|hajjah|haji|kh|dr\.?\s*ir)\.?\s+)+", re.IGNORECASE
+)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """Regex alternation of ``words`` as a character trie (fast with thousands of names).
+
+    A space in a word matches any run of whitespace.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(atom + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # regex alternation is ordered: the longer continuation is tried before stopping
+        if end:
+            body = ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+def _roster_forms(raw: object) -> list[str]:
+    """Full name plus the name without academic titles, lower-cased, single spaces."""
+    if raw is None or raw is pd.NA or (isinstance(raw, float) and np.isnan(raw)):
+        return []
+    name = _RE_SPACES.sub(" ", unicodedata.normalize("NFKC", str(raw))).strip()
+    if not name:
+        return []
+    core = _RE_PREFIX_TITLE.sub("", name.split(",")[0]).strip()
+    return [f for f in {name.lower(), core.lower()} if f]
+
+
+@lru_cache(maxsize=32)
+def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Build (names regex, honorific + short/common token regex) from a roster."""
+    full: set[str] = set()
+    tokens: set[str] = set()
+    weak: set[str] = set()  # tokens removed only after an honorific
+    for raw in names:
+        forms = _roster_forms(raw)
+        full.update(f for f in forms if len(f) >= 3)
+        for form in forms:
+            for tok in _RE_NAME_SPLIT.split(form):
+                tok = tok.strip("'’-")
+                if len(tok) < 3 or not any(c.isalpha() for c in tok):
+                    continue
+                if len(tok) >= 4 and tok not in NAME_STOPWORDS:
+                    tokens.add(tok)
+                else:
+                    weak.add(tok)
+    # a stop-listed word on its own is not a name: keep it unless it is a full name
+    full -= NAME_STOPWORDS
+    strong = None
+    if full | tokens:
+        strong = re.compile(rf"(?<!\w)(?:{_trie_regex(full | tokens)})(?!\w)", re.IGNORECASE)
+    honor = None
+    if weak:
+        h = "|".join(_HONORIFICS)
+        honor = re.compile(rf"(?<!\w)((?:{h})\.?\s+)(?:{_trie_regex(weak)})(?!\w)", re.IGNORECASE)
+    return strong, honor
+
+
+def _scrub_steps(names: Iterable[str]) -> list[tuple[re.Pattern[str], str]]:
+    steps: list[tuple[re.Pattern[str], str]] = [
+        (_RE_EMAIL, _SCRUB_TAGS["email"]),
+        (_RE_NIP, _SCRUB_TAGS["nip"]),
+        (_RE_NIK, _SCRUB_TAGS["nik"]),
+        (_RE_PHONE, _SCRUB_TAGS["phone"]),
+    ]
+    if isinstance(names, str):
+        names = [names]
+    roster = tuple(sorted({str(n) for n in names if n is not None and not pd.isna(n)}))
+    strong, honor = _name_patterns(roster)
+    if strong is not None:
+        steps.append((strong, _NAME_TAG))
+    if honor is not None:
+        steps.append((honor, r"\g<1>" + _NAME_TAG))
+    if strong is not None or honor is not None:
+        steps.append((_RE_NAME_TAGS, _NAME_TAG))  # "[NAMA] [NAMA]" -> "[NAMA]"
+    return steps
+
+
+def scrub_text(text: str | None, names: Iterable[str] = ()) -> str | None:
+    """Remove personal data from one free-text comment.
+
+    Replaces, in this order: e-mail addresses -> ``[EMAIL]``, NIP (18 digits, also
+    printed ``"19860926 201505 1 001"``) -> ``[NIP]``, NIK (16 digits, also with
+    spaces/dots/dashes) -> ``[NIK]``, Indonesian telephone numbers -> ``[TELEPON]``,
+    and roster names -> ``[NAMA]``. For names, full names and each name token of at
+    least 4 letters that is not in :data:`NAME_STOPWORDS` are removed as whole words,
+    case-insensitively; shorter or common tokens (``"Sri"``, ``"Bagus"``) only right
+    after an honorific (``"Pak Bagus"`` -> ``"Pak [NAMA]"``).
+
+    Ordinary numbers are kept: years ``2024``, money ``Rp1.500.000``, scores ``88,31``.
+
+    Parameters
+    ----------
+    text : str or None
+    names : iterable of str
+        Staff names from the roster.
+
+    Returns
+    -------
+    str or None
+        ``None`` stays ``None``.
+
+    Examples
+    --------
+    >>> scrub_text("NIP 19860926 201505 1 001, email budi.s@semarangkota.go.id")
+    'NIP [NIP], email [EMAIL]'
+    >>> scrub_text("Pak Budi Santoso ramah, skor 88,31 tahun 2024", names=["Budi Santoso"])
+    'Pak [NAMA] ramah, skor 88,31 tahun 2024'
+    """
+    if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
+        return text
+    out = str(text)
+    for pattern, repl in _scrub_steps(names):
+        out = pattern.sub(repl, out)
+    return out
+
+
+def scrub_series(s: pd.Series, names: Iterable[str] = ()) -> pd.Series:
+    """Vectorized :func:`scrub_text` for a column of comments (missing values stay missing).
+
+    Examples
+    --------
+    >>> scrub_series(pd.Series(["wa 0812 3456 7890", None]), names=["Wulan"]).tolist()
+    ['wa [TELEPON]', nan]
+    """
+    # keep a string dtype as given (pd.NA or NaN as missing); anything else -> "str"
+    out = s if isinstance(s.dtype, pd.StringDtype) else s.astype("str")
+    # comments repeat a lot ("baik", "mantap"): scrub each distinct text once
+    codes, uniques = pd.factorize(out, use_na_sentinel=True)
+    texts = pd.Series(uniques, dtype=out.dtype)
+    for pattern, repl in _scrub_steps(names):
+        texts = texts.str.replace(pattern, repl, regex=True)
+    scrubbed = pd.array(np.append(texts.to_numpy(dtype=object), None)[codes], dtype=out.dtype)
+    return pd.Series(scrubbed, index=s.index, name=s.name)
+
+
+# --------------------------------------------------------------------------- suppression
+
+
+@dataclass(frozen=True)
+class SuppressionResult:
+    """Result of :func:`suppress`.
+
+    Attributes
+    ----------
+    values : DataFrame
+        Figures to publish, hidden cells as NaN; with a ``"Total"`` row and column
+        when margins are published.
+    counts : DataFrame
+        Person counts, same shape, hidden cells as NaN.
+    status : DataFrame
+        ``"tampil"`` (shown), ``"primer"`` (0 < count < k, or a total < k) or
+        ``"sekunder"`` (hidden so that other hidden cells cannot be recalculated).
+    k : int
+        Minimum cell size.
+    """
+
+    values: pd.DataFrame
+    counts: pd.DataFrame
+    status: pd.DataFrame
+    k: int
+
+    @property
+    def hidden(self) -> pd.DataFrame:
+        """Boolean mask of hidden cells."""
+        return self.status != STATUS_SHOWN
+
+    def display(self, lang: Lang = "id", decimals: int | None = None) -> pd.DataFrame:
+        """Values as display strings; hidden cells show the ``disembunyikan`` marker.
+
+        Parameters
+        ----------
+        lang : {"id", "en"}
+        decimals : int, optional
+            Decimals for the values; default: whole numbers if all values are whole,
+            else 1.
+
+        Examples
+        --------
+        >>> counts = pd.DataFrame({"a": [12, 3], "b": [15, 20]}, index=["x", "y"])
+        >>> suppress(counts, k=10).display("en").loc["y", "a"]
+        '(suppressed)'
+        """
+        lang = check_lang(lang)
+        marker = label("disembunyikan", lang)
+        vals = self.values
+        if decimals is None:
+            arr = vals.to_numpy(dtype=float, na_value=np.nan)
+            whole = bool(np.all(np.isnan(arr) | (arr == np.round(arr))))
+            decimals = 0 if whole else 1
+
+        def fmt(x: object) -> str:
+            return fmt_int(x, lang) if decimals == 0 else fmt_number(x, decimals, lang)
+
+        out = vals.astype(object).map(fmt)
+        out = out.mask(self.hidden, marker)
+        return out.astype("str")
+
+    def note(self, lang: Lang = "id") -> str:
+        """Footnote explaining the suppression, for the report.
+
+        Examples
+        --------
+        >>> suppress(pd.DataFrame({"a": [12, 30]}), k=10).note("en")[:30]
+        'Cells with fewer than 10 peopl'
+        """
+        return translate(UI, "catatan_disembunyikan", lang, k=self.k)
+
+
+def _check_counts(counts: pd.DataFrame, k: int) -> np.ndarray:
+    if not isinstance(k, int | np.integer) or k < 1:
+        raise ValueError(f"k harus bilangan bulat >= 1 / k must be an int >= 1: {k!r}")
+    if counts.ndim != 2 or counts.shape[0] == 0 or counts.shape[1] == 0:
+        raise ValueError("counts harus tabel 2-D tidak kosong / counts must be a non-empty table")
+    if TOTAL in counts.index or TOTAL in counts.columns:
+        raise ValueError(
+            f"counts tidak boleh berisi baris/kolom {TOTAL!r} / counts must not contain "
+            f"a {TOTAL!r} row or column (margins are computed here)"
+        )
+    arr = counts.to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(arr).any() or (arr < 0).any() or (arr != np.round(arr)).any():
+        raise ValueError(
+            "counts harus bilangan bulat >= 0 tanpa nilai kosong / "
+            "counts must be whole numbers >= 0 with no missing values"
+        )
+    return arr.astype(np.int64)
+
+
+def _component(adj: dict, start: tuple[str, int], skip_edge: int | None) -> set:
+    """Nodes reachable from ``start`` in the row/column graph, optionally without one edge."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        for nxt, e in adj.get(node, ()):
+            if e != skip_edge and nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _find_bridge(h: np.ndarray) -> tuple[set, set] | None:
+    """Find a hidden cell that is a bridge of the bipartite row/column graph.
+
+    Nodes are rows ``("r", i)`` and columns ``("c", j)``; every hidden cell is an
+    edge. A bridge cell can be recalculated from the totals (the sum over one side of
+    the cut is known). Returns the two sides (node sets) of the first bridge found.
+    """
+    cells = [(int(i), int(j)) for i, j in zip(*np.nonzero(h), strict=True)]
+    adj: dict[tuple[str, int], list[tuple[tuple[str, int], int]]] = {}
+    for e, (i, j) in enumerate(cells):
+        adj.setdefault(("r", i), []).append((("c", j), e))
+        adj.setdefault(("c", j), []).append((("r", i), e))
+    for e, (i, j) in enumerate(cells):
+        side_a = _component(adj, ("r", i), skip_edge=e)
+        if ("c", j) not in side_a:
+            return side_a, _component(adj, ("c", j), skip_edge=e)
+    return None
+
+
+def _secondary(full: np.ndarray, primary: np.ndarray) -> np.ndarray:
+    """Complementary suppression on a table whose last row/column are the margins.
+
+    With signs flipped on the margins, every row and column of ``full`` is an
+    additive relation, so the usual two-way rules apply to the whole table:
+
+    1. every line with a hidden cell gets at least two (hide the smallest non-zero
+       cell, preferring one that also fixes the crossing line, then inner cells over
+       totals, the grand total last);
+    2. every hidden cell must lie on a cycle of hidden cells in the bipartite
+       row/column graph. A bridge could be recalculated, so a cell joining the two
+       sides of the bridge is hidden (this closes a cycle through it).
+
+    On a cycle of positive cells, +t/-t alternately keeps all totals, so no hidden
+    cell is determined by what is shown.
+    """
+    h = primary.copy()
+    n_rows, n_cols = h.shape
+    grand = (n_rows - 1, n_cols - 1)
+
+    def cost(r: int, c: int, fixes: bool) -> tuple:
+        v = int(full[r, c])
+        is_margin = r == n_rows - 1 or c == n_cols - 1
+        return ((r, c) == grand, v == 0, not fixes, is_margin, v, r, c)
+
+    while True:
+        row_n = h.sum(axis=1)
+        col_n = h.sum(axis=0)
+        best = None
+        for i in np.flatnonzero(row_n == 1):
+            for j in np.flatnonzero(~h[i]):
+                cand = cost(int(i), int(j), bool(col_n[j] == 1))
+                best = cand if best is None or cand < best else best
+        for j in np.flatnonzero(col_n == 1):
+            for i in np.flatnonzero(~h[:, j]):
+                cand = cost(int(i), int(j), bool(row_n[i] == 1))
+                best = cand if best is None or cand < best else best
+        if best is None:
+            bridge = _find_bridge(h)
+            if bridge is None:
+                return h
+            side_a, side_b = bridge
+            for i in range(n_rows):
+                for j in range(n_cols):
+                    if h[i, j]:
+                        continue
+                    r, c = ("r", i), ("c", j)
+                    if (r in side_a and c in side_b) or (r in side_b and c in side_a):
+                        cand = cost(i, j, True)
+                        best = cand if best is None or cand < best else best
+            if best is None:  # cannot happen for a connected table; stay safe
+                return np.ones_like(h)
+        h[best[-2], best[-1]] = True
+
+
+def suppress(
+    counts: pd.DataFrame,
+    k: int,
+    values: pd.DataFrame | None = None,
+    *,
+    margins: bool = True,
+) -> SuppressionResult:
+    """Hide small cells of a 2-D table of person counts, with complementary suppression.
+
+    Primary suppression hides cells with ``0 < count < k`` (zero cells stay
+    visible). When ``margins`` are published (row totals, column totals and the grand
+    total, all computed from the full counts), a total with ``0 < total < k`` is
+    hidden too, and secondary suppression hides further cells until no hidden cell can
+    be recalculated from what is shown: every row and column of the table with
+    margins has zero or at least two hidden cells, and every hidden cell lies on a
+    cycle of hidden cells (so it can move up and down while all published totals
+    stay the same). Without margins only primary suppression is needed.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Person counts (rows x columns), whole numbers >= 0, without a total row or
+        column.
+    k : int
+        Minimum number of people in a published cell (FACTS.md §5.2: 10 for staff).
+    values : DataFrame, optional
+        Figures to publish for the same cells (defaults to ``counts``). Either the same
+        shape as ``counts`` (the totals are then the sums: use this only for additive
+        figures) or with an extra ``"Total"`` row and column holding the figures for
+        the margins (e.g. means of the whole row).
+    margins : bool
+        Whether totals are published (added as ``"Total"`` row and column).
+
+    Returns
+    -------
+    SuppressionResult
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"Baik": [12, 3, 25], "Sangat Baik": [15, 20, 11]},
+    ...                       index=["Kel A", "Kel B", "Kel C"])
+    >>> res = suppress(counts, k=10)
+    >>> res.status
+               Baik Sangat Baik   Total
+    Kel A  sekunder    sekunder  tampil
+    Kel B    primer    sekunder  tampil
+    Kel C    tampil      tampil  tampil
+    Total    tampil      tampil  tampil
+    """
+    arr = _check_counts(counts, k)
+    if margins:
+        full = np.zeros((arr.shape[0] + 1, arr.shape[1] + 1), dtype=np.int64)
+        full[:-1, :-1] = arr
+        full[:-1, -1] = arr.sum(axis=1)
+        full[-1, :-1] = arr.sum(axis=0)
+        full[-1, -1] = arr.sum()
+        index = [*counts.index, TOTAL]
+        columns = [*counts.columns, TOTAL]
+    else:
+        full = arr
+        index, columns = list(counts.index), list(counts.columns)
+    primary = (full > 0) & (full < k)
+    hidden = _secondary(full, primary) if margins else primary
+
+    status = np.where(primary, STATUS_PRIMARY, np.where(hidden, STATUS_SECONDARY, STATUS_SHOWN))
+    idx = pd.Index(index, name=counts.index.name)
+    cols = pd.Index(columns, name=counts.columns.name)
+    counts_out = pd.DataFrame(np.where(hidden, np.nan, full.astype(float)), index=idx, columns=cols)
+
+    if values is None:
+        vals_full = full.astype(float)
+    else:
+        if values.shape == counts.shape:
+            v = values.reindex(index=counts.index, columns=counts.columns).to_numpy(dtype=float)
+            if margins:
+                vals_full = np.zeros(full.shape, dtype=float)
+                vals_full[:-1, :-1] = v
+                vals_full[:-1, -1] = v.sum(axis=1)
+                vals_full[-1, :-1] = v.sum(axis=0)
+                vals_full[-1, -1] = v.sum()
+            else:
+                vals_full = v
+        elif margins and values.shape == full.shape:
+            vals_full = values.reindex(index=index, columns=columns).to_numpy(dtype=float)
+        else:
+            raise ValueError(
+                "values harus berukuran sama dengan counts (atau + baris/kolom 'Total') / "
+                "values must have the shape of counts (or with a 'Total' row and column)"
+            )
+    values_out = pd.DataFrame(np.where(hidden, np.nan, vals_full), index=idx, columns=cols)
+    status_out = pd.DataFrame(status, index=idx, columns=cols)
+    return SuppressionResult(values=values_out, counts=counts_out, status=status_out, k=int(k))
+
+
+def suppress_groups(
+    df: pd.DataFrame,
+    count_col: str,
+    k: int,
+    value_cols: Sequence[str],
+    total_row: bool = True,
+    *,
+    total_label: Hashable | None = None,
+) -> pd.DataFrame:
+    """Hide small groups of a 1-D group table (e.g. prevalence by golongan).
+
+    Groups with ``0 < count < k`` are hidden. If a total over the groups is published
+    (``total_row``) and exactly one group is hidden, the next smallest group (non-zero
+    first) is hidden as well, so the hidden one cannot be found by subtraction.
+
+    Parameters
+    ----------
+    df : DataFrame
+        One row per group.
+    count_col : str
+        Number of people in the group.
+    k : int
+        Minimum group size.
+    value_cols : sequence of str
+        Columns to hide (NaN) for suppressed groups.
+    total_row : bool
+        Whether a total over the groups is published (in this table or elsewhere);
+        always true when ``total_label`` finds a total row in ``df``.
+    total_label : hashable, optional
+        If ``df`` contains the total row itself, its label: the row whose index label
+        or any text column equals it. That row is not treated as a group; it is hidden
+        only if its own count is below ``k``.
+
+    Returns
+    -------
+    DataFrame
+        Copy of ``df`` with ``value_cols`` and ``count_col`` set to NaN where hidden and
+        a boolean column ``suppressed``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"golongan": ["II", "III", "IV"], "n": [4, 30, 12],
+    ...                    "persen": [0.5, 0.2, 0.25]})
+    >>> suppress_groups(df, "n", 10, ["persen"])
+      golongan     n  persen  suppressed
+    0       II   NaN     NaN        True
+    1      III  30.0     0.2       False
+    2       IV   NaN     NaN        True
+    """
+    if not isinstance(k, int | np.integer) or k < 1:
+        raise ValueError(f"k harus bilangan bulat >= 1 / k must be an int >= 1: {k!r}")
+    missing = [c for c in [count_col, *value_cols] if c not in df.columns]
+    if missing:
+        raise KeyError(f"Kolom tidak ada / columns not found: {missing}")
+    n = pd.to_numeric(df[count_col], errors="raise").to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(n).any() or (n < 0).any():
+        raise ValueError(f"{count_col!r}: harus >= 0 tanpa nilai kosong / must be >= 0, no NA")
+
+    is_total = np.zeros(len(df), dtype=bool)
+    if total_label is not None:
+        is_total |= np.asarray(df.index == total_label)
+        for col in df.columns:
+            if col in (count_col, *value_cols) or pd.api.types.is_numeric_dtype(df[col]):
+                continue
+            is_total |= (df[col] == total_label).fillna(False).to_numpy(dtype=bool)
+
+    hide = (n > 0) & (n < k)  # includes the total row itself when it is small
+    if total_row or is_total.any():
+        groups = np.flatnonzero(~is_total)
+        if hide[groups].sum() == 1:
+            cands = [g for g in groups if not hide[g]]
+            if cands:
+                g = min(cands, key=lambda g: (n[g] == 0, n[g], g))
+                hide[g] = True
+            else:
+                hide |= is_total  # single group: total equals it
+
+    out = df.copy()
+    out[count_col] = np.where(hide, np.nan, n)
+    for col in value_cols:
+        vals = pd.to_numeric(df[col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        out[col] = np.where(hide, np.nan, vals)
+    out["suppressed"] = hide
+    return out

@@ -1,0 +1,603 @@
+"""Tests for the input data contract (docs/data_contract.md).
+
+A small valid data folder is written in a fixture; every bad-input case replaces one file
+with a fixture from ``tests/data/bad/<case>/`` (or applies a mutation) and checks the code,
+file, row and column of the problem plus a fragment of its Indonesian message.
+
+Regulation facts used: PermenPANRB 6/2022 predikat matrix (FACTS 2.2, marked [P]: from
+consistent public implementations, the official Lampiran was not read); NIP PNS layout
+(FACTS 3.1 [V]); PPPK numbers are only checked for 18 digits (their layout is [P]/[M]).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kinerja_analysis import contract
+from kinerja_analysis.contract import (
+    ACCEPTED_COLUMNS,
+    INPUTS,
+    PROBLEM_CAP,
+    SKOR_WEIGHTS,
+    ContractOptions,
+    Problem,
+    validate_dir,
+)
+
+TODAY = datetime.date(2025, 1, 1)
+OPTIONS = ContractOptions(today=TODAY)
+BAD = Path(__file__).parent / "data" / "bad"
+U = ",".join(f"u{i}" for i in range(1, 10))
+LIK = ",".join(f"{s}_{i}" for s in ("paham", "khawatir", "dukungan") for i in (1, 2, 3))
+
+# Valid NIPs: 19860926 201505 1 001 (L), 19900115 201803 2 002 (P); PPPK 199205102022211003.
+VALID: dict[str, str] = {
+    "kebijakan": (
+        "unit_kerja,tanggal_mulai\n"
+        "Kecamatan Banyumanik,2024-01-15\n"
+        "Kelurahan Pudakpayung,01/04/2024\n"
+        "Kelurahan Gedawang,\n"
+    ),
+    "pegawai": (
+        "nip,unit_kerja,nama,jabatan,golongan,status_kepegawaian,jenis_kelamin,tanggal_lahir\n"
+        "198609262015051001,Kecamatan Banyumanik,Budi Santoso,Camat,IV/a,PNS,L,1986-09-26\n"
+        "199001152018032002,kelurahan  pudakpayung,Sari Dewi,Lurah,iii-c,pns,,\n"
+        "199205102022211003,Kelurahan Gedawang,Rina Wati,Staf,ix,PPPK,perempuan,10/05/1992\n"
+    ),
+    "penilaian_kinerja": (
+        "nip,periode,kehadiran,kualitas_pelayanan,partisipasi,skor_kinerja,"
+        "rating_hasil_kerja,rating_perilaku_kerja,predikat\n"
+        "198609262015051001,2024-Q1,90,80,70,,Di Atas Ekspektasi,Di Atas Ekspektasi,\n"
+        "198609262015051001,2024q2,95,85,75,86.5,sesuai,di bawah,Kurang/Misconduct\n"
+        "199001152018032002,2024-Q1,100,90,80,,,,\n"
+        "199205102022211003,2024-05,88,77,66,,di bawah ekspektasi,sesuai,butuh perbaikan\n"
+    ),
+    "survei_kepuasan": (
+        f"id_responden,tanggal,unit_kerja,{U},jenis_layanan,nip_petugas,jenis_kelamin,usia,"
+        "pendidikan,pekerjaan,saran\n"
+        "R001,2024-05-02,Kecamatan Banyumanik,4,3,3,4,3,3,4,,2,KTP,198609262015051001,L,35,"
+        "SMA,Swasta,Pelayanan cepat\n"
+        "R002,03/06/2024,Kelurahan Pudakpayung,1,2,3,4,1,2,3,4,1,KK,,P,,S1,PNS,\n"
+        "R003,2024-06-10,Kelurahan Gedawang,3,3,3,3,3,3,3,3,3,,199205102022211003,,60,,,\n"
+    ),
+    "survei_asn": (
+        f"nip,tanggal,gelombang,{LIK},ikut_pelatihan,tanggal_pelatihan,komentar\n"
+        "198609262015051001,2024-06-01,1,4,4,5,2,1,,3,3,3,ya,2024-05-01,Pelatihan bermanfaat\n"
+        "199001152018032002,2024-06-01,1,3,3,3,3,3,3,3,3,3,Tidak,,\n"
+        "198609262015051001,2024-12-01,2,5,5,5,1,1,1,4,4,4,TRUE,2024-05-01,\n"
+    ),
+    "tindak_lanjut": (
+        "nip,periode,jenis,keterangan\n"
+        "198609262015051001,2024-Q2,Penghargaan,Pegawai teladan\n"
+        "199205102022211003,2024-Q2,pembinaan,\n"
+    ),
+}
+
+
+def write_valid(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in VALID.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def valid_dir(tmp_path: Path) -> Path:
+    return write_valid(tmp_path / "data")
+
+
+def check_invariants(report: contract.ValidationReport) -> None:
+    assert set(report.tables) == set(INPUTS)
+    for name, t in report.tables.items():
+        assert t.n_read == len(t.accepted) + len(t.rejected), name
+        assert list(t.accepted.columns[: len(ACCEPTED_COLUMNS[name])]) == list(
+            ACCEPTED_COLUMNS[name]
+        )
+        assert t.accepted.columns[-1] == "_baris"
+        assert {"_baris", "kode", "alasan"} <= set(t.rejected.columns)
+        assert (t.rejected["alasan"].str.len() > 0).all()
+        assert (t.rejected["kode"].str.len() > 0).all()
+
+
+# --------------------------------------------------------------------------- valid folder
+
+
+def test_valid_folder_has_no_problems(valid_dir: Path) -> None:
+    report = validate_dir(valid_dir, OPTIONS)
+    assert report.problems == []
+    assert not report.has_errors
+    check_invariants(report)
+    s = report.summary().set_index("input")
+    assert s.loc["pegawai", "read"] == 3 and s.loc["pegawai", "accepted"] == 3
+    assert s[["rejected", "errors", "warnings"]].to_numpy().sum() == 0
+
+
+def test_valid_folder_typed_values(valid_dir: Path) -> None:
+    t = validate_dir(valid_dir, OPTIONS).tables
+    kb = t["kebijakan"].accepted
+    assert kb["triwulan_mulai"].tolist()[:2] == ["2024-Q1", "2024-Q2"]
+    assert pd.isna(kb["tanggal_mulai"].iloc[2]) and pd.isna(kb["triwulan_mulai"].iloc[2])
+    assert kb["tanggal_mulai"].dtype == "datetime64[ns]"
+
+    peg = t["pegawai"].accepted.set_index("nip")
+    # derived from the NIP when absent (PNS): digit 15 = 2 -> P, digits 1-8 = birth date
+    assert peg.loc["199001152018032002", "jenis_kelamin"] == "P"
+    assert peg.loc["199001152018032002", "tanggal_lahir"] == pd.Timestamp("1990-01-15")
+    assert peg.loc["199001152018032002", "golongan"] == "III/c"
+    assert peg.loc["199001152018032002", "status_kepegawaian"] == "PNS"
+    # unit spelled as in kebijakan (case and spaces ignored when matching)
+    assert peg.loc["199001152018032002", "unit_kerja"] == "Kelurahan Pudakpayung"
+    assert peg.loc["199205102022211003", "golongan"] == "IX"
+    assert peg.loc["199205102022211003", "jenis_kelamin"] == "P"
+    assert peg.loc["199205102022211003", "tanggal_lahir"] == pd.Timestamp("1992-05-10")
+
+    pk = t["penilaian_kinerja"].accepted
+    assert pk["periode"].tolist() == ["2024-Q1", "2024-Q2", "2024-Q1", "2024-05"]
+    assert pk["triwulan"].tolist() == ["2024-Q1", "2024-Q2", "2024-Q1", "2024-Q2"]
+    # equal weights 1/3: (90 + 80 + 70) / 3 = 80
+    assert pk["skor_kinerja"].tolist() == pytest.approx([80.0, 86.5, 90.0, 77.0])
+    assert pk["skor_kinerja_turunan"].tolist() == [True, False, True, True]
+    assert sum(SKOR_WEIGHTS.values()) == pytest.approx(1.0)
+    # matrix: atas/atas -> Sangat Baik; bawah/sesuai -> Butuh Perbaikan
+    assert pk["predikat"].tolist()[0] == "Sangat Baik"
+    assert pk["predikat"].tolist()[1] == "Kurang/Misconduct"
+    assert pd.isna(pk["predikat"].iloc[2])
+    assert pk["predikat"].iloc[3] == "Butuh Perbaikan"
+    assert pk["rating_perilaku_kerja"].iloc[1] == "Di Bawah Ekspektasi"
+
+    sk = t["survei_kepuasan"].accepted
+    assert sk["tanggal"].tolist()[1] == pd.Timestamp("2024-06-03")  # day-first
+    assert sk["u8"].isna().tolist() == [True, False, False]
+    assert sk["u9"].tolist() == [2.0, 1.0, 3.0]
+    assert sk["usia"].dtype == "Int64" and sk["usia"].tolist()[0] == 35
+    assert sk["nip_petugas"].iloc[0] == "198609262015051001" and pd.isna(sk["nip_petugas"].iloc[1])
+    assert sk["triwulan"].tolist() == ["2024-Q2"] * 3
+
+    sa = t["survei_asn"].accepted
+    assert sa["ikut_pelatihan"].tolist() == [True, False, True]
+    assert sa["ikut_pelatihan"].dtype == bool
+    assert sa["gelombang"].dtype == "Int64"
+    assert np.isnan(sa["khawatir_3"].iloc[0])
+
+    tl = t["tindak_lanjut"].accepted
+    assert tl["jenis"].tolist() == ["penghargaan", "pembinaan"]
+
+
+def test_tukar_u8_u9_swaps_into_regulation_order(valid_dir: Path) -> None:
+    opts = ContractOptions(urutan_unsur="tukar_u8_u9", today=TODAY)
+    sk = validate_dir(valid_dir, opts).tables["survei_kepuasan"].accepted
+    assert sk["u8"].tolist() == [2.0, 1.0, 3.0]
+    assert sk["u9"].isna().tolist() == [True, False, False]
+
+
+def test_optional_file_absent_gives_empty_typed_table(valid_dir: Path) -> None:
+    (valid_dir / "tindak_lanjut.csv").unlink()
+    report = validate_dir(valid_dir, OPTIONS)
+    assert not report.has_errors
+    tl = report.tables["tindak_lanjut"]
+    assert tl.path is None and tl.n_read == 0
+    assert list(tl.accepted.columns) == [*ACCEPTED_COLUMNS["tindak_lanjut"], "_baris"]
+
+
+def test_optional_columns_absent_are_present_as_na(valid_dir: Path) -> None:
+    (valid_dir / "pegawai.csv").write_text(
+        "NIP , Unit Kerja\n198609262015051001,Kecamatan Banyumanik\n", encoding="utf-8"
+    )
+    peg = validate_dir(valid_dir, OPTIONS).tables["pegawai"].accepted
+    assert list(peg.columns) == [*ACCEPTED_COLUMNS["pegawai"], "_baris"]
+    assert pd.isna(peg["nama"].iloc[0]) and pd.isna(peg["golongan"].iloc[0])
+    assert peg["jenis_kelamin"].iloc[0] == "L"  # from the NIP
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+def _delete(name: str):
+    def mutate(folder: Path) -> None:
+        (folder / f"{name}.csv").unlink()
+
+    return mutate
+
+
+def _add_xlsx(folder: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["nip", "unit_kerja"])
+    wb.save(folder / "Pegawai.xlsx")
+
+
+# (case: fixture folder or mutation, code, file, row, column, fragment of the id message)
+CASES = [
+    (_delete("survei_asn"), "berkas_tidak_ada", "survei_asn", None, None,
+     "survei_asn.csv atau survei_asn.xlsx"),
+    (_add_xlsx, "berkas_ganda", "pegawai", None, None, "Pegawai.xlsx, pegawai.csv"),
+    ("kolom_tidak_ada", "kolom_tidak_ada", "pegawai.csv", None, "unit_kerja",
+     "kolom wajib tidak ada"),
+    ("nip_excel_e17", "nip_excel", "pegawai.csv", 2, "nip",
+     "nilai '1.98609E+17' tampak seperti angka Excel; simpan kolom NIP sebagai teks"),
+    ("nip_excel_titik_nol", "nip_excel", "pegawai.csv", 2, "nip",
+     "'198609262015051001.0' tampak seperti angka Excel"),
+    ("nip_excel_000", "nip_excel", "pegawai.csv", 2, "nip", "tampak seperti angka Excel"),
+    ("nip_panjang", "nip_panjang", "pegawai.csv", 3, "nip", "harus 18 digit"),
+    ("nip_tanggal_lahir", "nip_tanggal_lahir", "pegawai.csv", 3, "nip", "digit 1–8"),
+    ("jenis_kelamin_nip", "jenis_kelamin_nip", "pegawai.csv", 2, "jenis_kelamin",
+     "bertentangan dengan NIP (digit 15 menunjukkan L)"),
+    ("tanggal_lahir_nip", "tanggal_lahir_nip", "pegawai.csv", 2, "tanggal_lahir",
+     "digit 1–8: 1986-09-26"),
+    ("nip_duplikat", "duplikat", "pegawai.csv", 5, "nip", "sama dengan baris 2"),
+    ("status_tidak_dikenal", "status_tidak_dikenal", "pegawai.csv", 4, "status_kepegawaian",
+     "gunakan PNS atau PPPK"),
+    ("golongan_format", "golongan_format", "pegawai.csv", 2, "golongan", "'V/a'"),
+    ("golongan_status", "golongan_status", "pegawai.csv", 4, "golongan", "status kepegawaian PPPK"),
+    ("unit_tidak_dikenal", "unit_tidak_dikenal", "pegawai.csv", 3, "unit_kerja",
+     "'Kelurahan Antah Berantah' tidak ada di berkas kebijakan"),
+    ("penilaian_duplikat", "duplikat", "penilaian_kinerja.csv", 6, None,
+     "kunci (nip, periode) sama dengan baris 2"),
+    ("nip_tidak_dikenal", "nip_tidak_dikenal", "penilaian_kinerja.csv", 3, "nip",
+     "tidak ada di antara pegawai yang diterima"),
+    ("skor_di_luar_rentang", "di_luar_rentang", "penilaian_kinerja.csv", 2, "kehadiran",
+     "'120' di luar rentang 0–100"),
+    ("teks_di_kolom_angka", "bukan_angka", "penilaian_kinerja.csv", 3, "kualitas_pelayanan",
+     "'delapan puluh' bukan angka"),
+    ("na_di_kolom_angka", "bukan_angka", "penilaian_kinerja.csv", 4, "partisipasi",
+     "'N/A' bukan angka"),
+    ("koma_desimal_pemisah_koma", "koma_desimal", "penilaian_kinerja.csv", 2, "kehadiran",
+     "memakai koma desimal"),
+    ("wajib_diisi", "wajib_diisi", "penilaian_kinerja.csv", 2, "periode", "wajib diisi"),
+    ("predikat_matriks", "predikat_matriks", "penilaian_kinerja.csv", 2, "predikat",
+     "seharusnya Sangat Baik"),
+    ("rating_tidak_dikenal", "rating_tidak_dikenal", "penilaian_kinerja.csv", 3,
+     "rating_hasil_kerja", "'luar biasa' tidak dikenal"),
+    ("predikat_tidak_dikenal", "predikat_tidak_dikenal", "penilaian_kinerja.csv", 5, "predikat",
+     "'istimewa' tidak dikenal"),
+    ("periode_format", "periode_format", "penilaian_kinerja.csv", 3, "periode",
+     "'2024-Q5' bukan periode"),
+    ("periode_masa_depan", "periode_masa_depan", "penilaian_kinerja.csv", 3, "periode",
+     "belum dimulai"),
+    ("kolom_kurang", "kolom_kurang", "penilaian_kinerja.csv", 5, None,
+     "berisi 3 kolom, padahal judul berisi 9"),
+    ("kolom_lebih", "kolom_lebih", "penilaian_kinerja.csv", 3, None,
+     "berisi 10 kolom, padahal judul berisi 9"),
+    ("nilai_unsur_5", "nilai_unsur", "survei_kepuasan.csv", 2, "u3", "gunakan 1, 2, 3 atau 4"),
+    ("unsur_kosong_semua", "unsur_kosong_semua", "survei_kepuasan.csv", 4, None,
+     "kesembilan unsur u1–u9 kosong"),
+    ("tanggal_format", "tanggal_format", "survei_kepuasan.csv", 2, "tanggal",
+     "'2 Mei 2024' bukan tanggal"),
+    ("tanggal_bulan_dulu", "tanggal_tidak_ada", "survei_kepuasan.csv", 2, "tanggal",
+     "urutan bulan dulu tidak diterima"),
+    ("tanggal_excel", "tanggal_excel", "survei_kepuasan.csv", 2, "tanggal",
+     "nomor seri tanggal Excel"),
+    ("tanggal_masa_depan", "tanggal_masa_depan", "survei_kepuasan.csv", 2, "tanggal",
+     "di masa depan (setelah 2025-01-01)"),
+    ("usia_di_luar_rentang", "di_luar_rentang", "survei_kepuasan.csv", 2, "usia", "15–100"),
+    ("id_responden_duplikat", "duplikat", "survei_kepuasan.csv", 3, "id_responden",
+     "sama dengan baris 2"),
+    ("nip_petugas_tidak_dikenal", "nip_tidak_dikenal", "survei_kepuasan.csv", 4, "nip_petugas",
+     "tidak ada di antara pegawai"),
+    ("jenis_kelamin_tidak_dikenal", "jenis_kelamin_tidak_dikenal", "survei_kepuasan.csv", 3,
+     "jenis_kelamin", "gunakan L atau P"),
+    ("likert_6", "nilai_likert", "survei_asn.csv", 2, "paham_1", "skala 1–5"),
+    ("ikut_pelatihan_mungkin", "ya_tidak_tidak_dikenal", "survei_asn.csv", 2, "ikut_pelatihan",
+     "'mungkin' tidak dikenal"),
+    ("pelatihan_setelah_survei", "pelatihan_setelah_survei", "survei_asn.csv", 2,
+     "tanggal_pelatihan", "sesudah tanggal survei (2024-06-01)"),
+    ("gelombang_nol", "di_bawah_minimum", "survei_asn.csv", 3, "gelombang", "paling sedikit 1"),
+    ("gelombang_pecahan", "bukan_bilangan_bulat", "survei_asn.csv", 3, "gelombang",
+     "bilangan bulat"),
+    ("asn_duplikat", "duplikat", "survei_asn.csv", 5, None, "(nip, gelombang) sama dengan baris 2"),
+    ("jenis_tidak_dikenal", "jenis_tidak_dikenal", "tindak_lanjut.csv", 3, "jenis",
+     "'teguran' tidak dikenal"),
+    ("kebijakan_duplikat", "duplikat", "kebijakan.csv", 5, "unit_kerja", "sama dengan baris 4"),
+    ("berkas_kosong", "berkas_kosong", "pegawai.csv", None, None, "berkas kosong"),
+    ("hanya_judul", "hanya_judul", "pegawai.csv", None, None, "hanya berisi baris judul"),
+    ("berkas_biner", "berkas_biner", "pegawai.csv", None, None, "bukan berkas teks CSV"),
+    ("pemisah_tab", "pemisah_salah", "kebijakan.csv", None, None, "tampaknya 'tab'"),
+    ("satu_kolom_titik_koma", "pemisah_salah", "kebijakan.csv", None, None, "tampaknya ';'"),
+    # warnings
+    ("rumus_teks", "rumus_teks", "survei_kepuasan.csv", 2, "saran",
+     "seperti rumus spreadsheet; disimpan sebagai teks"),
+    ("kolom_tambahan", "kolom_tambahan", "pegawai.csv", None, None, "email"),
+    ("encoding_cp1252", "encoding_cp1252", "kebijakan.csv", None, None, "Windows-1252"),
+]
+
+WARNING_CODES = {"rumus_teks", "kolom_tambahan", "encoding_cp1252", "baris_kosong", "sheet_lain"}
+
+
+def _case_id(case: object) -> str:
+    return case if isinstance(case, str) else case.__name__
+
+
+def _apply(case: object, folder: Path) -> None:
+    if isinstance(case, str):
+        src = BAD / case
+        assert src.is_dir(), src
+        for f in src.iterdir():
+            shutil.copyfile(f, folder / f.name)
+    else:
+        case(folder)
+
+
+# Files no other input refers to: error cases on different leaf files are validated
+# together in one folder (one mutation per file) to keep the suite fast.
+LEAF_FILES = {"penilaian_kinerja.csv", "survei_kepuasan.csv", "survei_asn.csv",
+              "tindak_lanjut.csv"}
+
+
+def _bundles() -> dict[object, tuple[object, ...]]:
+    by_file: dict[str, list[str]] = {}
+    out: dict[object, tuple[object, ...]] = {}
+    for case, code, file, *_ in CASES:
+        files = {f.name for f in (BAD / case).iterdir()} if isinstance(case, str) else set()
+        if files == {file} and file in LEAF_FILES and code not in WARNING_CODES:
+            by_file.setdefault(file, []).append(case)
+        else:
+            out[case] = (case,)
+    lists = list(by_file.values())
+    for i in range(max(map(len, lists))):
+        group = tuple(lst[i] for lst in lists if i < len(lst))
+        for case in group:
+            out[case] = group
+    return out
+
+
+BUNDLES = _bundles()
+_REPORTS: dict[tuple[object, ...], contract.ValidationReport] = {}
+
+
+def report_for(case: object, tmp_factory: pytest.TempPathFactory) -> contract.ValidationReport:
+    group = BUNDLES[case]
+    if group not in _REPORTS:
+        folder = write_valid(tmp_factory.mktemp("bad"))
+        for c in group:
+            _apply(c, folder)
+        _REPORTS[group] = validate_dir(folder, OPTIONS)
+    return _REPORTS[group]
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "file", "row", "column", "fragment"),
+    CASES,
+    ids=[
+        f"{_case_id(c[0])}-{c[1]}" if not isinstance(c[0], str) else c[0] for c in CASES
+    ],
+)
+def test_bad_input(
+    tmp_path_factory: pytest.TempPathFactory,
+    case: object,
+    code: str,
+    file: str,
+    row: int | None,
+    column: str | None,
+    fragment: str,
+) -> None:
+    report = report_for(case, tmp_path_factory)
+    check_invariants(report)
+    hits = [p for p in report.problems if p.code == code and p.file == file]
+    assert hits, [(p.file, p.code, p.row) for p in report.problems]
+    p = next((h for h in hits if h.row == row and h.column == column), None)
+    assert p is not None, [(h.row, h.column) for h in hits]
+    warning = code in WARNING_CODES
+    assert p.severity == ("warning" if warning else "error")
+    assert report.has_errors is (not warning)
+
+    msg_id, msg_en = p.message("id"), p.message("en")
+    assert fragment in msg_id, msg_id
+    assert msg_id != msg_en
+    for msg, row_word, col_word in ((msg_id, "baris", "kolom"), (msg_en, "row", "column")):
+        assert msg.startswith(file), msg
+        if row is not None:
+            assert f"{row_word} {row}" in msg
+        if column is not None:
+            assert f"{col_word} '{column}'" in msg
+
+    # the problem is the only kind of error in that file (no noise)
+    errors = {q.code for q in report.problems if q.file == file and q.severity == "error"}
+    if not warning:
+        assert errors == {code}, errors
+        if row is not None:
+            table = next(t for t in report.tables.values()
+                         if t.path is not None and t.path.name == file)
+            rej = table.rejected.set_index("_baris")
+            assert code in rej.loc[row, "kode"].split("; ")
+            assert row not in table.accepted["_baris"].tolist()
+            # the stored reason never contains the cell value
+            if p.value and len(p.value) >= 5:
+                assert p.value not in rej.loc[row, "alasan"]
+    else:
+        assert errors == set()
+
+
+def test_file_level_error_rejects_all_rows(valid_dir: Path) -> None:
+    _apply("kolom_tidak_ada", valid_dir)
+    t = validate_dir(valid_dir, OPTIONS).tables["pegawai"]
+    assert t.n_read == 3 and len(t.accepted) == 0 and len(t.rejected) == 3
+    assert set(t.rejected["kode"]) == {"kolom_tidak_ada"}
+    assert t.rejected["alasan"].iloc[0] == "kolom 'unit_kerja': kolom wajib tidak ada; " \
+        "semua baris berkas ini ditolak."
+
+
+def test_rejected_pegawai_cascades_to_references(valid_dir: Path) -> None:
+    _apply("nip_excel_e17", valid_dir)
+    t = validate_dir(valid_dir, OPTIONS).tables
+    pk = t["penilaian_kinerja"]
+    assert pk.rejected["_baris"].tolist() == [2, 3]
+    assert set(pk.rejected["kode"]) == {"nip_tidak_dikenal"}
+
+
+def test_duplicate_keeps_first_row(valid_dir: Path) -> None:
+    _apply("nip_duplikat", valid_dir)
+    peg = validate_dir(valid_dir, OPTIONS).tables["pegawai"]
+    assert peg.accepted["_baris"].tolist() == [2, 3, 4]
+    assert peg.rejected["_baris"].tolist() == [5]
+    assert "sama dengan baris 2" in peg.rejected["alasan"].iloc[0]
+
+
+def test_several_reasons_are_joined(valid_dir: Path) -> None:
+    (valid_dir / "penilaian_kinerja.csv").write_text(
+        VALID["penilaian_kinerja"].replace("2024-Q1,90,80,70", "2024-Q9,190,80,x"),
+        encoding="utf-8",
+    )
+    pk = validate_dir(valid_dir, OPTIONS).tables["penilaian_kinerja"]
+    kode = pk.rejected.set_index("_baris").loc[2, "kode"].split("; ")
+    assert set(kode) == {"periode_format", "di_luar_rentang", "bukan_angka"}
+    alasan = pk.rejected.set_index("_baris").loc[2, "alasan"]
+    for col in ("periode", "kehadiran", "partisipasi"):
+        assert f"kolom '{col}'" in alasan
+
+
+def test_problem_cap_summarizes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(contract, "PROBLEM_CAP", 3)
+    folder = write_valid(tmp_path / "d")
+    rows = "".join(f"R{i},2024-05-02,Kecamatan Banyumanik,5,3,3,4,3,3,4,4,2,,,,,,,\n"
+                   for i in range(10))
+    header = VALID["survei_kepuasan"].splitlines()[0]
+    (folder / "survei_kepuasan.csv").write_text(header + "\n" + rows, encoding="utf-8")
+    t = validate_dir(folder, OPTIONS).tables["survei_kepuasan"]
+    codes = [p.code for p in t.problems]
+    assert codes.count("nilai_unsur") == 3
+    summary = [p for p in t.problems if p.code == "masalah_lain"]
+    assert len(summary) == 1 and summary[0].params == {"n": 7, "kode": "nilai_unsur"}
+    assert "7 baris lain" in summary[0].message("id")
+    assert "7 more rows" in summary[0].message("en")
+    assert len(t.rejected) == 10  # every row still rejected with its reason
+    report = validate_dir(folder, OPTIONS)
+    assert report.summary().set_index("input").loc["survei_kepuasan", "errors"] == 10
+    assert PROBLEM_CAP == 1000
+
+
+# --------------------------------------------------------------------------- accepted variants
+
+
+def test_bom_file_reads_like_plain(valid_dir: Path) -> None:
+    (valid_dir / "pegawai.csv").write_bytes(b"\xef\xbb\xbf" + VALID["pegawai"].encode())
+    report = validate_dir(valid_dir, OPTIONS)
+    assert report.problems == []
+    assert "nip" in report.tables["pegawai"].accepted.columns
+
+
+def test_semicolon_decimal_comma(valid_dir: Path) -> None:
+    text = VALID["penilaian_kinerja"].replace(",", ";").replace("86.5", "86,5")
+    text = text.replace(";90;80;70", ";90;80,5;70")
+    (valid_dir / "penilaian_kinerja.csv").write_text(text, encoding="utf-8")
+    report = validate_dir(valid_dir, OPTIONS)
+    assert report.problems == []
+    pk = report.tables["penilaian_kinerja"].accepted
+    assert pk["kualitas_pelayanan"].iloc[0] == 80.5
+    assert pk["skor_kinerja"].tolist()[:2] == pytest.approx([(90 + 80.5 + 70) / 3, 86.5])
+
+
+def test_cp1252_is_decoded(valid_dir: Path) -> None:
+    _apply("encoding_cp1252", valid_dir)
+    kb = validate_dir(valid_dir, OPTIONS).tables["kebijakan"].accepted
+    assert "Kelurahan Srondol Wétan" in kb["unit_kerja"].tolist()
+
+
+def test_xlsx_parses_like_csv(valid_dir: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    xdir = tmp_path / "xlsx"
+    xdir.mkdir()
+    for name, text in VALID.items():
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for i, line in enumerate(text.splitlines()):
+            cells: list[object] = line.split(",")
+            if i and name == "penilaian_kinerja":  # numbers as numeric cells
+                cells = [float(c) if c.replace(".", "").isdigit() and len(c) < 6 else c
+                         for c in cells]
+            if i and name == "survei_kepuasan" and cells[1] == "2024-05-02":
+                cells[1] = datetime.datetime(2024, 5, 2)  # a real date cell
+            if i and name == "survei_asn":
+                cells[2] = int(cells[2])
+            ws.append([None if c == "" else c for c in cells])
+        wb.create_sheet("catatan")  # a second sheet is ignored with a warning
+        wb.save(xdir / f"{name}.xlsx")
+    csv_rep = validate_dir(valid_dir, OPTIONS)
+    x_rep = validate_dir(xdir, OPTIONS)
+    assert not x_rep.has_errors
+    assert {p.code for p in x_rep.problems} == {"sheet_lain"}
+    for name in INPUTS:
+        pd.testing.assert_frame_equal(
+            x_rep.tables[name].accepted, csv_rep.tables[name].accepted, check_dtype=True
+        )
+
+
+def test_xlsx_numeric_nip_is_reported(valid_dir: Path) -> None:
+    import openpyxl
+
+    (valid_dir / "pegawai.csv").unlink()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["nip", "unit_kerja"])
+    # a numeric cell holds a double: the last digits are lost
+    ws.append([198609262015051001, "Kecamatan Banyumanik"])
+    ws.append([float(199001152018032002), "Kelurahan Pudakpayung"])
+    ws.append(["199001152018032002", "Kelurahan Gedawang"])  # text cell: fine
+    wb.save(valid_dir / "pegawai.xlsx")
+    report = validate_dir(valid_dir, OPTIONS)
+    peg = report.tables["pegawai"]
+    codes = {(p.row, p.code) for p in peg.problems}
+    assert {(2, "nip_excel"), (3, "nip_excel")} <= codes
+    assert peg.accepted["nip"].tolist() == ["199001152018032002"]
+
+
+def test_raw_files_unchanged(valid_dir: Path) -> None:
+    _apply("nip_excel_e17", valid_dir)
+    before = {p.name: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in valid_dir.iterdir()}
+    validate_dir(valid_dir, OPTIONS)
+    after = {p.name: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in valid_dir.iterdir()}
+    assert before == after
+
+
+def test_future_checks_use_options_today(valid_dir: Path) -> None:
+    report = validate_dir(valid_dir, ContractOptions(today=datetime.date(2024, 6, 5)))
+    codes = {(p.file, p.row, p.code) for p in report.problems}
+    assert ("survei_kepuasan.csv", 4, "tanggal_masa_depan") in codes
+    assert ("survei_asn.csv", 4, "tanggal_masa_depan") in codes
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_every_code_has_both_languages_with_same_placeholders() -> None:
+    import string
+
+    for code, texts in contract._MESSAGES.items():
+        assert set(texts) == {"id", "en"}, code
+        fields = [
+            {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f}
+            for lang in ("id", "en")
+        ]
+        assert fields[0] == fields[1], code
+        params = dict.fromkeys(fields[0] - {"nilai"}, "X")
+        for lang in ("id", "en"):
+            msg = Problem("f.csv", 2, "c", "v", code, params).message(lang)
+            assert msg.startswith("f.csv, ")
+
+
+def test_long_values_are_truncated() -> None:
+    p = Problem("pegawai.csv", 7, "nama", "x" * 500, "rumus_teks", severity="warning")
+    msg = p.message("en")
+    assert "x" * 59 + "…" in msg and "x" * 61 not in msg
+
+
+def test_message_examples_from_brief() -> None:
+    p = Problem("pegawai.csv", 5, "nip", "1.98609E+17", "nip_excel")
+    assert p.message("id") == (
+        "pegawai.csv, baris 5, kolom 'nip': nilai '1.98609E+17' tampak seperti angka Excel; "
+        "simpan kolom NIP sebagai teks (18 digit)."
+    )
+    assert p.message("en") == (
+        "pegawai.csv, row 5, column 'nip': value '1.98609E+17' looks like an Excel number; "
+        "store the NIP column as text (18 digits)."
+    )
+    with pytest.raises(ValueError):
+        p.message("fr")

@@ -1,0 +1,121 @@
+"""prepare: validate -> pseudonymize -> Parquet; nothing personal in data/processed/."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from kinerja_analysis import prepare as prep
+from kinerja_analysis.ingest import read_table
+from kinerja_analysis.muat import muat
+
+
+def _personal_values(raw):
+    peg = read_table(raw / "pegawai.csv", "pegawai").frame
+    nips = set(peg["nip"].str.replace(" ", "", regex=False))
+    names = {n for n in peg["nama"] if n.strip()}
+    return nips, names
+
+
+def _all_text(folder):
+    """Every string cell of every Parquet file plus the raw bytes of every other file."""
+    texts = []
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            continue
+        if path.suffix == ".parquet":
+            df = pd.read_parquet(path)
+            texts.append(df.astype(str).to_csv(index=False))
+        else:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(texts)
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory, demo_raw):
+    out = tmp_path_factory.mktemp("proc")
+    res = prep.prepare(demo_raw, out, key=b"k" * 32)
+    return res, out
+
+
+def test_every_row_used_or_rejected(prepared, demo_raw):
+    res, out = prepared
+    for name, entry in res.ringkasan["input"].items():
+        assert entry["read"] == entry["accepted"] + entry["rejected"], name
+        assert entry["rejected"] == 0, name  # the demo data is valid
+        assert len(pd.read_parquet(out / f"{name}.parquet")) == entry["accepted"]
+
+
+def test_no_nip_or_name_in_processed(prepared, demo_raw):
+    _res, out = prepared
+    nips, names = _personal_values(demo_raw)
+    text = _all_text(out)
+    assert len(nips) > 200
+    assert not [n for n in nips if n in text]
+    assert not [n for n in names if n in text]
+    peg = pd.read_parquet(out / "pegawai.parquet")
+    assert {"nama", "nip", "tanggal_lahir"}.isdisjoint(peg.columns)
+    assert peg["id_pegawai"].str.fullmatch(r"[0-9a-f]{16}").all()
+
+
+def test_pseudonyms_are_keyed_and_join(prepared, demo_raw, tmp_path):
+    _res, out = prepared
+    peg = pd.read_parquet(out / "pegawai.parquet")
+    pk = pd.read_parquet(out / "penilaian_kinerja.parquet")
+    sk = pd.read_parquet(out / "survei_kepuasan.parquet")
+    assert set(pk["id_pegawai"]) <= set(peg["id_pegawai"])
+    assert set(sk["id_petugas"].dropna()) <= set(peg["id_pegawai"])
+    other = prep.prepare(demo_raw, tmp_path / "p2", key=b"x" * 32)
+    peg2 = pd.read_parquet(other.files["pegawai"])
+    assert set(peg2["id_pegawai"]).isdisjoint(peg["id_pegawai"])
+
+
+def test_raw_files_untouched(demo_raw, tmp_path):
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in demo_raw.iterdir()}
+    prep.prepare(demo_raw, tmp_path / "p", key=b"k" * 32)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in demo_raw.iterdir()}
+    assert before == after
+
+
+def _broken_copy(demo_raw, tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw)
+    text = (raw / "survei_kepuasan.csv").read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    col = header.index("u1")
+    cells = lines[3].split(",")
+    cells[col] = "7"  # out of the 1-4 scale, data row 3 -> spreadsheet row 4
+    lines[3] = ",".join(cells)
+    (raw / "survei_kepuasan.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return raw
+
+
+def test_strict_stops_and_writes_nothing(demo_raw, tmp_path):
+    raw = _broken_copy(demo_raw, tmp_path)
+    with pytest.raises(prep.DataInvalidError) as err:
+        prep.prepare(raw, tmp_path / "out", key=b"k" * 32)
+    probs = [p for p in err.value.report.problems if p.severity == "error"]
+    assert [(p.file, p.row, p.column) for p in probs] == [("survei_kepuasan.csv", 4, "u1")]
+    assert not (tmp_path / "out").exists()
+
+
+def test_lenient_sets_rows_aside_with_reason(demo_raw, tmp_path):
+    raw = _broken_copy(demo_raw, tmp_path)
+    res = prep.prepare(raw, tmp_path / "out", key=b"k" * 32, lenient=True)
+    entry = res.ringkasan["input"]["survei_kepuasan"]
+    assert entry["rejected"] == 1
+    assert entry["read"] == entry["accepted"] + 1
+    rej = pd.read_csv(tmp_path / "out" / "ditolak" / "survei_kepuasan.csv")
+    assert rej["baris"].tolist() == [4]
+    assert rej["alasan"].str.contains("u1").all()
+    assert list(rej.columns) == ["baris", "kode", "alasan"]  # no raw values (privacy)
+
+
+def test_periode_cut(prepared):
+    _res, out = prepared
+    data = muat(out, "2023-Q4")
+    assert data.penilaian_kinerja["triwulan"].max() == "2023-Q4"
+    assert data.survei_kepuasan["triwulan"].max() == "2023-Q4"

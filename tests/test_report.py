@@ -1,0 +1,111 @@
+"""End to end: `kinerja report` on the demo data -> self-contained HTML, results, manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from kinerja_analysis.ingest import read_table
+from kinerja_analysis.laporan import hasil
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_outputs_exist(report_run):
+    result, base = report_run
+    out = base / "reports"
+    per = out / result.periode
+    assert (out / "index.html").exists()
+    assert (out / "results.json").exists() and (out / "manifest.json").exists()
+    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.stem for p in per.glob("[0-9][0-9]_*.html")) == notebooks
+    assert (per / "index.html").exists()
+    assert not list(out.glob(".build-*"))
+
+
+def test_html_self_contained_and_without_code(report_run):
+    result, base = report_run
+    for page in (base / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=", text), page
+        assert not re.search(r"(src|href)=\"(https?:)?//", text), page
+        assert "import kinerja_analysis" not in text and "from kinerja_analysis" not in text
+    html = (base / "reports" / result.periode / "00_gambaran_data.html").read_text("utf-8")
+    assert '<html lang="id">' in html
+    assert "kinerja-toc" in html  # table of contents
+    assert 'alt="' in html  # images carry alt text
+    assert "IK 95 %" in html
+
+
+def test_results_match_schema_and_report(report_run):
+    result, base = report_run
+    res = json.loads((base / "reports" / "results.json").read_text(encoding="utf-8"))
+    assert res["meta"]["periode_akhir"] == result.periode
+    for name, entry in res["data"].items():
+        assert entry["read"] == entry["accepted"] + entry["rejected"], name
+    rows = res["ikm"]["per_unit"]
+    assert {
+        "unit_kerja",
+        "periode",
+        "n_responden",
+        "ikm",
+        "mutu",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "n",
+    } <= set(rows[0])
+    assert len(rows) == 12 * 20
+    for r in rows:
+        if not r["suppressed"]:
+            assert r["ci_low"] <= r["ikm"] <= r["ci_high"]
+    # every IKM shown in the overview table is the rounded number of results.json
+    html = (base / "reports" / result.periode / "00_gambaran_data.html").read_text("utf-8")
+    last = [r for r in rows if r["periode"] == result.periode]
+    from kinerja_analysis.i18n import fmt_number
+
+    for r in last:
+        assert fmt_number(r["ikm"], 2, "id") in html
+    k = res["ikm"]["keseluruhan_periode_akhir"]
+    assert fmt_number(k["estimate"], 2, "id") in html
+
+
+def test_results_json_has_no_nan_and_is_rounded(report_run):
+    _result, base = report_run
+    text = (base / "reports" / "results.json").read_text(encoding="utf-8")
+    assert "NaN" not in text and "Infinity" not in text
+    assert hasil.to_jsonable(json.loads(text)) == json.loads(text)
+
+
+def test_manifest(report_run, demo_raw):
+    result, base = report_run
+    man = json.loads((base / "reports" / "manifest.json").read_text(encoding="utf-8"))
+    assert man["parameter"]["periode_akhir"] == result.periode
+    assert set(man["input_sha256"]) >= {"pegawai.csv", "survei_kepuasan.csv"}
+    import hashlib
+
+    assert (
+        man["input_sha256"]["pegawai.csv"]
+        == hashlib.sha256((demo_raw / "pegawai.csv").read_bytes()).hexdigest()
+    )
+    assert {"python", "pandas", "papermill"} <= set(man["versi_pustaka"])
+
+
+def test_no_personal_data_in_reports(report_run, demo_raw):
+    _result, base = report_run
+    peg = read_table(demo_raw / "pegawai.csv", "pegawai").frame
+    nips = set(peg["nip"].str.replace(" ", "", regex=False))
+    names = {n for n in peg["nama"] if n.strip()}
+    for folder in (base / "reports", base / "processed"):
+        for path in folder.rglob("*"):
+            if path.is_dir():
+                continue
+            if path.suffix == ".parquet":
+                text = pd.read_parquet(path).astype(str).to_csv(index=False)
+            else:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            hits = [n for n in nips if n in text] + [n for n in names if n in text]
+            assert not hits, (path, hits[:3])
