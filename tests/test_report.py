@@ -109,3 +109,16 @@ def test_no_personal_data_in_reports(report_run, demo_raw):
                 text = path.read_text(encoding="utf-8", errors="replace")
             hits = [n for n in nips if n in text] + [n for n in names if n in text]
             assert not hits, (path, hits[:3])
+
+
+def test_skip_unchanged(report_run, demo_raw):
+    from kinerja_analysis.laporan import run_report
+
+    result, base = report_run
+    again = run_report(demo_raw, base / "reports", processed_dir=base / "processed",
+                       periode_akhir=result.periode, skip_unchanged=True,
+                       progress_bar=False, log=lambda _m: None,
+                       notebooks_dir=ROOT / "notebooks")
+    assert again.skipped
+    manifest = (base / "reports" / result.periode / "manifest.json").read_text("utf-8")
+    assert json.loads(manifest)["parameter"]["k_min_pegawai"] == 10

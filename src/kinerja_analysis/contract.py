@@ -459,7 +459,7 @@ store the NIP column as text (18 digits)."
     column: str | None
     value: str | None
     code: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
     severity: Literal["error", "warning"] = "error"
 
     def message(self, lang: str = "id") -> str:
@@ -638,8 +638,7 @@ class _Rows:
             parts = re.split("\x01([0-9]+)\x02", tmpl)
             text = np.full(len(idx), parts[0], dtype=object)
             for j in range(1, len(parts), 2):
-                vals = np.array([str(_plain(v)) for v in rp[names[int(parts[j])]][idx]],
-                                dtype=object)
+                vals = _as_text(rp[names[int(parts[j])]][idx])
                 text = text + vals + parts[j + 1]
         self.alasan[idx] = _join(self.alasan[idx], text)
 
@@ -650,6 +649,12 @@ class _Rows:
             self.bad[:] = True
             self.kode[:] = _join(self.kode, code)
             self.alasan[:] = _join(self.alasan, _alasan_text(code, column, params))
+
+
+def _as_text(values: np.ndarray) -> np.ndarray:
+    """Vectorized str() for message parameters (None -> "")."""
+    out = pd.Series(values, dtype=object).fillna("").astype(str)
+    return out.to_numpy(dtype=object)
 
 
 def _obj(s: pd.Series) -> np.ndarray:
@@ -669,7 +674,8 @@ def _plain(v: object) -> object:
 # --------------------------------------------------------------------------- column rules
 
 _FORMULA = r"^[=+\-@][A-Za-z]"
-_WS = r"\s+"
+# Explicit whitespace class (RE2-compatible, so pandas runs it in Arrow, not Python re).
+_WS = "[ \t\r\n\f\v\u00a0\u2007\u202f]+"
 _JK = {
     "l": "L", "lakilaki": "L", "laki": "L", "pria": "L", "male": "L", "m": "L",
     "p": "P", "perempuan": "P", "wanita": "P", "female": "P", "f": "P", "w": "P",
@@ -678,10 +684,16 @@ _YA_TIDAK = {
     "ya": True, "y": True, "1": True, "true": True, "yes": True,
     "tidak": False, "t": False, "0": False, "false": False, "no": False,
 }
-_GOL_PNS = r"^(IV|III|II|I)[/\-.]?([A-E])$"
-_PNS_LETTERS = {"I": "ABCD", "II": "ABCD", "III": "ABCD", "IV": "ABCDE"}
-_ROMAN_PPPK = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-               "XIII", "XIV", "XV", "XVI", "XVII")
+# Golongan keys after upper-casing and removing spaces and / - . ("iii-a" -> "IIIA").
+_GOL_PNS_KEYS = {
+    f"{r}{x.upper()}": f"{r}/{x}"
+    for r, letters in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
+    for x in letters
+}
+# PPPK golongan I..XVII (FACTS 3.2 marks this [M]: Perpres 98/2020 not verified).
+_GOL_PPPK_KEYS = {r: r for r in (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+    "XV", "XVI", "XVII")}
 _NIP_CODES = {
     "excel_angka": "nip_excel",
     "bukan_angka": "nip_bukan_angka",
@@ -698,7 +710,15 @@ _NIP_FORMAT_CODES = ("excel_angka", "bukan_angka", "panjang")
 
 
 def _unit_key(s: pd.Series) -> pd.Series:
-    return s.astype("str").str.strip().str.replace(_WS, " ", regex=True).str.casefold()
+    return s.astype("str").str.strip().str.replace(_WS, " ", regex=True).str.lower()
+
+
+def _lookup(keys: pd.Series, mapping: Mapping[str, Any]) -> np.ndarray:
+    """Vectorized ``mapping.get(key)`` (hash join); None where the key is unknown."""
+    index = pd.Index(list(mapping), dtype="str")
+    pos = index.get_indexer(keys.astype("str"))
+    values = np.array(list(mapping.values()) + [None], dtype=object)
+    return values[pos]  # position -1 picks the trailing None
 
 
 class _Ctx:
@@ -807,9 +827,9 @@ class _Ctx:
 
     def unit(self, c: str, units: Mapping[str, str]) -> pd.Series:
         blank = self.required(c)
-        mapped = _unit_key(self.frame[c]).map(units)
-        self.rows.add("unit_tidak_dikenal", ~blank & mapped.isna().to_numpy(dtype=bool), c)
-        return mapped.astype("str")
+        mapped = _lookup(_unit_key(self.frame[c]), units)
+        self.rows.add("unit_tidak_dikenal", ~blank & (mapped == None), c)  # noqa: E711
+        return pd.Series(mapped, index=self.frame.index, dtype="str")
 
     def nip_ref(self, c: str, known: pd.Index, *, required: bool) -> pd.Series:
         """A NIP that must belong to an accepted pegawai row."""
@@ -838,15 +858,19 @@ def _nip_norm(s: pd.Series) -> pd.Series:
 
 
 def _periode_start(periode: pd.Series) -> pd.Series:
-    """First day of canonical periods (NaT where NA)."""
-    p = periode.astype("string")
-    year = p.str.slice(0, 4)
-    q = p.str.extract(r"-Q([1-4])$")[0]
-    month = pd.to_numeric(p.str.extract(r"-([0-9]{2})$")[0], errors="coerce")
-    qmonth = (pd.to_numeric(q, errors="coerce") - 1) * 3 + 1
-    m = month.fillna(qmonth)
-    text = year + "-" + m.astype("Int64").astype("string").str.zfill(2) + "-01"
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    """First day of canonical periods ``YYYY-Qn`` / ``YYYY-MM`` (NaT where NA)."""
+    p = periode.astype("str")
+    ok = p.notna().to_numpy(dtype=bool)
+    out = np.full(len(p), np.datetime64("NaT"), dtype="datetime64[ns]")
+    if ok.any():
+        v = p[ok]
+        year = v.str.slice(0, 4).astype("int64").to_numpy()
+        is_q = (v.str.slice(5, 6) == "Q").to_numpy(dtype=bool)
+        num = v.str.slice(-2).str.replace("Q", "").astype("int64").to_numpy()
+        month = np.where(is_q, (num - 1) * 3 + 1, num)
+        out[ok] = ((year - 1970) * 12 + month - 1).astype("datetime64[M]").astype(
+            "datetime64[ns]")
+    return pd.Series(out, index=periode.index)
 
 
 def _duplicates(ctx: _Ctx, keys: Mapping[str, pd.Series]) -> None:
@@ -875,34 +899,24 @@ def _duplicates(ctx: _Ctx, keys: Mapping[str, pd.Series]) -> None:
 def _golongan(ctx: _Ctx, status: pd.Series) -> pd.Series:
     raw = ctx.text("golongan")
     blank = (raw == "").to_numpy(dtype=bool)
-    key = raw.str.upper().str.replace(_WS, "", regex=True)
-    m = key.str.extract(_GOL_PNS)
-    roman, letter = m[0], m[1]
-    allowed = roman.map(_PNS_LETTERS)
-    pns_ok = np.array([
-        isinstance(a, str) and isinstance(b, str) and b in a
-        for a, b in zip(allowed.to_numpy(dtype=object), letter.to_numpy(dtype=object),
-                        strict=True)
-    ], dtype=bool) if len(key) else np.zeros(0, dtype=bool)
-    pppk_ok = key.isin(_ROMAN_PPPK).to_numpy(dtype=bool)
-    canon = np.where(pns_ok, (roman + "/" + letter.str.lower()).fillna("").to_numpy(dtype=object),
-                     np.where(pppk_ok, key.fillna("").to_numpy(dtype=object), ""))
-    unknown = ~blank & ~pns_ok & ~pppk_ok
-    ctx.rows.add("golongan_format", unknown, "golongan")
-    st = status.to_numpy(dtype=object)
-    wrong = (~blank & pppk_ok & ~pns_ok & (st == "PNS")) | (~blank & pns_ok & (st == "PPPK"))
+    key = raw.str.upper().str.replace(r"[ \t/\-.]+", "", regex=True)
+    pns = _lookup(key, _GOL_PNS_KEYS)
+    pppk = _lookup(key, _GOL_PPPK_KEYS)
+    pns_ok, pppk_ok = pns != None, pppk != None  # noqa: E711
+    ctx.rows.add("golongan_format", ~blank & ~pns_ok & ~pppk_ok, "golongan")
+    st = status.to_numpy(dtype=object, na_value=None)
+    wrong = (pppk_ok & (st == "PNS")) | (pns_ok & (st == "PPPK"))
     ctx.rows.add("golongan_status", wrong, "golongan", row_params={"status": st})
-    out = pd.Series(canon, index=raw.index, dtype="str")
-    return out.where(out != "")
+    return pd.Series(np.where(pns_ok, pns, pppk), index=raw.index, dtype="str")
 
 
 def _jenis_kelamin(ctx: _Ctx, c: str) -> pd.Series:
     raw = ctx.text(c)
     blank = (raw == "").to_numpy(dtype=bool)
-    key = raw.str.lower().str.replace(r"[\s\-_./]+", "", regex=True)
-    mapped = key.map(_JK)
-    ctx.rows.add("jenis_kelamin_tidak_dikenal", ~blank & mapped.isna().to_numpy(dtype=bool), c)
-    return mapped.astype("str")
+    key = raw.str.lower().str.replace(r"[ \t\-_./]+", "", regex=True)
+    mapped = _lookup(key, _JK)
+    ctx.rows.add("jenis_kelamin_tidak_dikenal", ~blank & (mapped == None), c)  # noqa: E711
+    return pd.Series(mapped, index=raw.index, dtype="str")
 
 
 # --------------------------------------------------------------------------- tables
@@ -993,6 +1007,8 @@ def _check_penilaian(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
     predikat = skp.parse_predikat_series(ctx.frame["predikat"])
     ctx.rows.add("predikat_tidak_dikenal", ~pk_blank & predikat.isna().to_numpy(dtype=bool),
                  "predikat")
+    # PermenPANRB 6/2022 matrix via skp: FACTS 2.2 marks it [P] (consistent public
+    # implementations; the official Lampiran page was not read).
     expected = skp.predikat_series(ratings["rating_hasil_kerja"],
                                    ratings["rating_perilaku_kerja"])
     exp_v = _obj(expected)
@@ -1024,6 +1040,8 @@ def _check_survei_kepuasan(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Seri
     u = ctx.numbers(UNSUR, 1, 4, required=False, integer=True, code="nilai_unsur")
     all_blank = np.logical_and.reduce([ctx.blank(c) for c in UNSUR])
     ctx.rows.add("unsur_kosong_semua", all_blank, None)
+    # Regulation order u8 = pengaduan, u9 = sarana is [P] (FACTS 1.2); questionnaires
+    # often use the opposite order, hence the option.
     if refs["options"].urutan_unsur == "tukar_u8_u9":
         u["u8"], u["u9"] = u["u9"], u["u8"]
     petugas = ctx.nip_ref("nip_petugas", refs["nips"], required=False)
@@ -1050,10 +1068,10 @@ def _check_survei_asn(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
     gel = ctx.number("gelombang", 1, None, required=True, integer=True)
     items = ctx.numbers(LIKERT, 1, 5, required=False, integer=True, code="nilai_likert")
     ikut_blank = ctx.required("ikut_pelatihan")
-    ikut = ctx.text("ikut_pelatihan").str.lower().map(_YA_TIDAK)
-    ctx.rows.add("ya_tidak_tidak_dikenal", ~ikut_blank & ikut.isna().to_numpy(dtype=bool),
+    ikut = _lookup(ctx.text("ikut_pelatihan").str.lower(), _YA_TIDAK)
+    ctx.rows.add("ya_tidak_tidak_dikenal", ~ikut_blank & (ikut == None),  # noqa: E711
                  "ikut_pelatihan")
-    ikut_b = ikut.fillna(False).astype(bool)
+    ikut_b = pd.Series(ikut == True, index=ctx.frame.index, dtype=bool)  # noqa: E712
     tgl_pel = ctx.date("tanggal_pelatihan", required=False)
     after = ikut_b.to_numpy(dtype=bool) & (tgl_pel > tanggal).fillna(False).to_numpy(dtype=bool)
     ctx.rows.add("pelatihan_setelah_survei", after, "tanggal_pelatihan",
@@ -1152,7 +1170,7 @@ def validate_table(
         decimal_comma = raw.decimal_comma
         path = raw.path
         problems.extend(p for p in raw.problems if p.row is None)
-    work = frame.copy()
+    work = frame.copy(deep=False)  # copy-on-write: no data copied
     for c in (*schema.required, *schema.optional):
         if c not in work.columns:
             work[c] = pd.Series("", index=work.index, dtype="str")
@@ -1225,6 +1243,10 @@ def validate_dir(data_dir: Path | str, options: ContractOptions | None = None) -
     (True, ['berkas_tidak_ada'])
     """
     options = options or ContractOptions()
+    if options.urutan_unsur not in ("permenpan", "tukar_u8_u9"):
+        raise ValueError(
+            f"urutan_unsur must be 'permenpan' or 'tukar_u8_u9', got {options.urutan_unsur!r}"
+        )
     today = options.today or date.today()
     data_dir = Path(data_dir)
     refs: dict[str, Any] = {"units": {}, "nips": pd.Index([], dtype="str"), "options": options}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
+import functools
 import io
 import math
 import re
@@ -230,8 +231,8 @@ def read_table(path: Path | str, name: str | None = None) -> RawTable:
     >>> t = read_table(p)
     >>> t.separator, t.decimal_comma, list(t.frame.columns)
     (';', True, ['nip', 'nilai_akhir', '_baris'])
-    >>> t.frame.iloc[0].tolist()
-    ['198609262015051001', '88,5', 2]
+    >>> t.frame.to_dict("records")
+    [{'nip': '198609262015051001', 'nilai_akhir': '88,5', '_baris': 2}]
     """
     path = Path(path)
     name = (name or path.stem).strip().lower()
@@ -413,8 +414,7 @@ def _read_csv(path: Path, name: str) -> RawTable:
             continue
         code = "kolom_kurang" if len(fields) < n_fields else "kolom_lebih"
         problems.append(
-            _problem(file, code, row=num, diharapkan=n_fields, ditemukan=len(fields),
-                     koma_desimal=(sep == "," and code == "kolom_lebih"))
+            _problem(file, code, row=num, diharapkan=n_fields, ditemukan=len(fields))
         )
     if bad:
         extra = pd.DataFrame(
@@ -452,15 +452,22 @@ def _cell_text(v: object) -> str:
         return v
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
-    if isinstance(v, int):
+    if isinstance(v, int) and abs(v) < 10**15:
         return str(v)
-    if isinstance(v, float):
+    if isinstance(v, (int, float)):
+        v = float(v)
         if not math.isfinite(v):
             return str(v)
         if v.is_integer() and abs(v) < 1e15:
             return str(int(v))
-        # Keep Excel's damage visible (1.98609262015051E+17) instead of inventing digits.
-        return repr(v).upper() if "e" in repr(v) else repr(v)
+        # Excel keeps 15 significant digits: show large numbers as Excel does
+        # (1.98609262015051E+17) so a NIP in a number cell is reported, not trusted.
+        text = repr(v) if abs(v) < 1e15 else f"{v:.14E}"
+        mant, _, exp = text.partition("E")
+        if exp:
+            mant = mant.rstrip("0").rstrip(".")
+            return f"{mant}E+{int(exp)}" if int(exp) >= 0 else f"{mant}E{int(exp)}"
+        return text
     if isinstance(v, _dt.datetime):
         if v.time() == _dt.time(0, 0):
             return v.date().isoformat()
@@ -543,7 +550,7 @@ def _finish(
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise IngestError(_problem(file, "kolom_ganda", kolom=", ".join(dupes)))
-    out = body[keep].copy()
+    out = body[keep]
     out.columns = names
     for c in names:
         if out[c].dtype != "str":
@@ -565,27 +572,77 @@ def _finish(
 
 
 # --------------------------------------------------------------------------- parsers
+# The parsers work on Arrow arrays with RE2 regular expressions (pyarrow.compute), so a
+# column of tens of millions of cells is parsed in C++; only [0-9] (ASCII digits) count.
 
 _TIME = r"(?:[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]+)?)?)?"
-_ISO_DATE = r"^([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME + "$"
-_DMY_DATE = r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})" + _TIME + "$"
+_ISO_DATE = r"^(?P<y>[0-9]{4})[-/](?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})" + _TIME + "$"
+_DMY_DATE = r"^(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4})" + _TIME + "$"
 # A 5-digit number is an Excel date serial (10000 = 1927-05-18, 99999 = 2173-10-14).
 _SERIAL = r"^[0-9]{5}(?:[.,][0-9]+)?$"
 _MIN_YEAR, _MAX_YEAR = 1900, 2199
 _NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 _DECIMAL_COMMA = r"^([+-]?[0-9]*),([0-9]+)$"
-_PERIODE_Q = r"^([0-9]{4})\s*[-/ ]?\s*[Qq]([1-4])$"
-_PERIODE_QY = r"^[Qq]([1-4])\s*[-/ ]?\s*([0-9]{4})$"
-_PERIODE_M = r"^([0-9]{4})[-/]([0-9]{1,2})$"
+_SP = r"[ \t]*"
+_PERIODE_Q = r"^(?P<y>[0-9]{4})" + _SP + r"[-/ ]?" + _SP + r"[Qq](?P<q>[1-4])$"
+_PERIODE_QY = r"^[Qq](?P<q>[1-4])" + _SP + r"[-/ ]?" + _SP + r"(?P<y>[0-9]{4})$"
+_PERIODE_M = r"^(?P<y>[0-9]{4})[-/](?P<m>[0-9]{1,2})$"
 
 
-def _text(s: pd.Series) -> pd.Series:
-    """Stripped text with pd.NA for missing (``string`` dtype)."""
-    return s.astype("string").str.strip()
+def _arrow_text(s: pd.Series) -> Any:
+    """Trimmed text as an Arrow array (null for missing)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(s.astype("str"))
+    return pc.utf8_trim_whitespace(arr)
 
 
-def _as_bool(mask: pd.Series) -> np.ndarray:
-    return mask.fillna(False).to_numpy(dtype=bool)
+def _np_bool(arr: Any) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _blank(arr: Any) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return _np_bool(pc.or_kleene(pc.is_null(arr), pc.equal(arr, "")))
+
+
+def _field_int(struct: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Integer values of a regex group (0 where absent) and the 'present' mask."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    f = pc.struct_field(struct, name)
+    present = _np_bool(pc.is_valid(f))
+    vals = pc.cast(pc.if_else(pc.is_valid(f), f, "0"), pa.int64())
+    return np.asarray(vals.to_numpy(zero_copy_only=False), dtype=np.int64), present
+
+
+def _coalesce(*pairs: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    vals, present = pairs[0]
+    vals, present = vals.copy(), present.copy()
+    for v, p in pairs[1:]:
+        take = ~present & p
+        vals[take] = v[take]
+        present |= p
+    return vals, present
+
+
+@functools.cache
+def _labels() -> tuple[np.ndarray, np.ndarray]:
+    """All quarter and month labels 1900-2199 (label lookup is a fast numpy take)."""
+    years = range(_MIN_YEAR, _MAX_YEAR + 1)
+    quarters = np.array([f"{y}-Q{q}" for y in years for q in range(1, 5)], dtype=object)
+    months = np.array([f"{y}-{m:02d}" for y in years for m in range(1, 13)], dtype=object)
+    return quarters, months
+
+
+def _str_series(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """Object array (None = missing) -> pandas ``str`` Series."""
+    return pd.Series(values, index=index, dtype="str")
 
 
 def parse_date_series(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -593,7 +650,9 @@ def parse_date_series(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Month-first dates are never guessed: ``"12/25/2024"`` is read as day 12 of month 25
     and reported as a date that does not exist. A time part (``" 08:30[:00]"``) is
-    accepted and dropped. Datetime input (from XLSX) is returned unchanged.
+    accepted and dropped; ``YYYY/MM/DD`` and ``DD.MM.YYYY`` are accepted too. Years
+    outside 1900-2199 are reported as dates that do not exist. Datetime input (from a
+    caller that already has dates) is returned unchanged.
 
     Parameters
     ----------
@@ -617,44 +676,43 @@ def parse_date_series(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> e.tolist()
     [<NA>, <NA>, 'excel_serial', 'tanggal_tidak_ada', 'format', <NA>]
     """
+    import pyarrow.compute as pc
+
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
-        values = pd.Series(s, copy=True).dt.tz_localize(None) if getattr(
-            s.dt, "tz", None) is not None else pd.Series(s, copy=True)
-        return (values.astype("datetime64[ns]"),
+        values = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
+        return (pd.Series(values, index=s.index).astype("datetime64[ns]"),
                 pd.Series(pd.NA, index=s.index, dtype="string"))
-    txt = _text(s)
-    blank = _as_bool(txt.isna() | (txt == ""))
+    n = len(s)
+    arr = _arrow_text(s)
+    blank = _blank(arr)
     if blank.all():
         return (pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"),
                 pd.Series(pd.NA, index=s.index, dtype="string"))
-    iso = txt.str.extract(_ISO_DATE)
-    dmy = txt.str.extract(_DMY_DATE)
-    year = iso[0].fillna(dmy[2])
-    month = iso[1].fillna(dmy[1])
-    day = iso[2].fillna(dmy[0])
-    matched = _as_bool(year.notna())
-    y = pd.to_numeric(year, errors="coerce")
-    m = pd.to_numeric(month, errors="coerce")
-    d = pd.to_numeric(day, errors="coerce")
-    plausible = _as_bool((y >= _MIN_YEAR) & (y <= _MAX_YEAR) & m.between(1, 12) & d.between(1, 31))
-    iso_text = (
-        year.str.zfill(4) + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
-    ).where(pd.Series(plausible, index=s.index))
-    values = pd.to_datetime(iso_text, format="%Y-%m-%d", errors="coerce")
-    values = pd.Series(values, index=s.index).astype("datetime64[ns]")
-    serial = _as_bool(txt.str.match(_SERIAL))
-    ok = _as_bool(values.notna())
+    iso = pc.extract_regex(arr, _ISO_DATE)
+    dmy = pc.extract_regex(arr, _DMY_DATE)
+    y, matched = _coalesce(_field_int(iso, "y"), _field_int(dmy, "y"))
+    m, _ = _coalesce(_field_int(iso, "m"), _field_int(dmy, "m"))
+    d, _ = _coalesce(_field_int(iso, "d"), _field_int(dmy, "d"))
+    plausible = (matched & (y >= _MIN_YEAR) & (y <= _MAX_YEAR) & (m >= 1) & (m <= 12)
+                 & (d >= 1) & (d <= 31))
+    months = np.where(plausible, (y - 1970) * 12 + (m - 1), 0).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + np.where(plausible, d - 1, 0).astype(
+        "timedelta64[D]")
+    valid = plausible & (days.astype("datetime64[M]") == months)
+    out = np.where(valid, days, np.datetime64("NaT")).astype("datetime64[ns]")
+    serial = _np_bool(pc.match_substring_regex(arr, _SERIAL))
     codes = np.select(
-        [blank, matched & ~ok, ~matched & serial, ~matched],
+        [blank, matched & ~valid, ~matched & serial, ~matched],
         ["", "tanggal_tidak_ada", "excel_serial", "format"],
         default="",
     )
-    error = pd.Series(codes, index=s.index, dtype="string").replace("", pd.NA)
-    return values, error
+    error = pd.Series(codes if n else np.array([], dtype=object), index=s.index,
+                      dtype="string").replace("", pd.NA)
+    return pd.Series(out, index=s.index, dtype="datetime64[ns]"), error
 
 
 def triwulan_dari_tanggal(dates: pd.Series) -> pd.Series:
-    """Quarter ``"YYYY-Qn"`` of each date (NA for NaT).
+    """Quarter ``"YYYY-Qn"`` of each date (NaN for NaT).
 
     Examples
     --------
@@ -665,14 +723,20 @@ def triwulan_dari_tanggal(dates: pd.Series) -> pd.Series:
     2        NaN
     dtype: str
     """
-    d = pd.to_datetime(pd.Series(dates))
-    out = d.dt.year.astype("Int64").astype("string") + "-Q" + d.dt.quarter.astype(
-        "Int64").astype("string")
-    return out.astype("str")
+    d = pd.Series(pd.to_datetime(pd.Series(dates)))
+    year = d.dt.year.to_numpy(dtype=float, na_value=np.nan)
+    q = d.dt.quarter.to_numpy(dtype=float, na_value=np.nan)
+    ok = ~np.isnan(year)
+    in_range = ok & (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
+    pos = np.where(in_range, (np.nan_to_num(year) - _MIN_YEAR) * 4 + np.nan_to_num(q) - 1, 0)
+    out = np.where(in_range, _labels()[0][pos.astype(np.int64)], None)
+    for i in np.flatnonzero(ok & ~in_range):  # rare: dates outside 1900-2199
+        out[i] = f"{int(year[i])}-Q{int(q[i])}"
+    return _str_series(out, d.index)
 
 
 def periode_to_triwulan(periode: pd.Series) -> pd.Series:
-    """Quarter of canonical periods (``"2025-Q4"`` -> itself, ``"2025-11"`` -> ``"2025-Q4"``).
+    """Quarter of periods (``"2025-Q4"`` -> itself, ``"2025-11"`` -> ``"2025-Q4"``).
 
     Examples
     --------
@@ -684,7 +748,7 @@ def periode_to_triwulan(periode: pd.Series) -> pd.Series:
 
 def parse_periode_series(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Parse periods: quarters ``YYYY-Qn`` (``2025Q4``, ``2025-q4``, ``Q4 2025`` too) or
-    months ``YYYY-MM``.
+    months ``YYYY-MM``. Years outside 1900-2199 are invalid.
 
     Returns
     -------
@@ -698,42 +762,38 @@ def parse_periode_series(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     Examples
     --------
     >>> p, q, e = parse_periode_series(pd.Series(["2025q4", "2025-7", "2025-13", ""]))
-    >>> p.tolist(), q.tolist(), e.tolist()
-    (['2025-Q4', '2025-07', nan, nan], ['2025-Q4', '2025-Q3', nan, nan], [<NA>, <NA>, 'format', <NA>])
+    >>> p.tolist(), q.tolist()
+    (['2025-Q4', '2025-07', nan, nan], ['2025-Q4', '2025-Q3', nan, nan])
+    >>> e.tolist()
+    [<NA>, <NA>, 'format', <NA>]
     """
-    txt = _text(s)
-    blank = _as_bool(txt.isna() | (txt == ""))
+    import pyarrow.compute as pc
+
+    arr = _arrow_text(s)
+    blank = _blank(arr)
     if blank.all():
         empty = pd.Series(np.nan, index=s.index, dtype="str")
         return empty, empty.copy(), pd.Series(pd.NA, index=s.index, dtype="string")
-    q1 = txt.str.extract(_PERIODE_Q)
-    q2 = txt.str.extract(_PERIODE_QY)
-    mm = txt.str.extract(_PERIODE_M)
-    qyear = q1[0].fillna(q2[1])
-    qnum = q1[1].fillna(q2[0])
-    year_q = pd.to_numeric(qyear, errors="coerce")
-    year_m = pd.to_numeric(mm[0], errors="coerce")
-    month = pd.to_numeric(mm[1], errors="coerce")
-    ok_q = _as_bool(qyear.notna() & year_q.between(_MIN_YEAR, _MAX_YEAR))
-    ok_m = _as_bool(mm[0].notna() & year_m.between(_MIN_YEAR, _MAX_YEAR) & month.between(1, 12))
-    quarter_text = qyear + "-Q" + qnum
-    month_text = mm[0] + "-" + mm[1].str.zfill(2)
-    q_of_month = ((month - 1) // 3 + 1).astype("Int64").astype("string")
-    month_quarter = mm[0] + "-Q" + q_of_month
-    periode = pd.Series(
-        np.select([ok_q, ok_m], [quarter_text.fillna(""), month_text.fillna("")], default=""),
-        index=s.index, dtype="str",
-    )
-    triwulan = pd.Series(
-        np.select([ok_q, ok_m], [quarter_text.fillna(""), month_quarter.fillna("")], default=""),
-        index=s.index, dtype="str",
-    )
+    q1 = pc.extract_regex(arr, _PERIODE_Q)
+    q2 = pc.extract_regex(arr, _PERIODE_QY)
+    mm = pc.extract_regex(arr, _PERIODE_M)
+    yq, has_q = _coalesce(_field_int(q1, "y"), _field_int(q2, "y"))
+    qn, _ = _coalesce(_field_int(q1, "q"), _field_int(q2, "q"))
+    ym, has_m = _field_int(mm, "y")
+    mon, _ = _field_int(mm, "m")
+    ok_q = has_q & (yq >= _MIN_YEAR) & (yq <= _MAX_YEAR)
+    ok_m = has_m & (ym >= _MIN_YEAR) & (ym <= _MAX_YEAR) & (mon >= 1) & (mon <= 12)
+    year = np.where(ok_q, yq, ym)
+    quarter = np.where(ok_q, qn, (mon - 1) // 3 + 1)
     valid = ok_q | ok_m
-    periode = periode.where(valid)
-    triwulan = triwulan.where(valid)
+    q_labels, m_labels = _labels()
+    qpos = np.where(valid, (year - _MIN_YEAR) * 4 + quarter - 1, 0)
+    mpos = np.where(ok_m, (year - _MIN_YEAR) * 12 + mon - 1, 0)
+    triwulan = np.where(valid, q_labels[qpos], None)
+    periode = np.where(ok_q, triwulan, np.where(ok_m, m_labels[mpos], None))
     codes = np.where(~blank & ~valid, "format", "")
     error = pd.Series(codes, index=s.index, dtype="string").replace("", pd.NA)
-    return periode, triwulan, error
+    return _str_series(periode, s.index), _str_series(triwulan, s.index), error
 
 
 def parse_number_series(s: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
@@ -763,15 +823,24 @@ def parse_number_series(s: pd.Series, decimal_comma: bool) -> tuple[pd.Series, p
     >>> parse_number_series(pd.Series(["88,5"]), False)[1].tolist()
     [True]
     """
-    txt = _text(s)
-    blank = _as_bool(txt.isna() | (txt == ""))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = _arrow_text(s)
+    blank = _blank(arr)
     if blank.all():
         return (pd.Series(np.nan, index=s.index, dtype="float64"),
                 pd.Series(False, index=s.index, dtype=bool))
     if decimal_comma:
-        txt = txt.str.replace(_DECIMAL_COMMA, r"\1.\2", regex=True)
-    ok = _as_bool(txt.str.match(_NUMBER))
-    values = pd.to_numeric(txt.where(pd.Series(ok, index=s.index)), errors="coerce")
-    values = pd.Series(values, index=s.index).astype("float64")
-    error = pd.Series(~blank & ~ok, index=s.index, dtype=bool)
-    return values, error
+        arr = pc.replace_substring_regex(arr, _DECIMAL_COMMA, r"\1.\2")
+    ok_arr = pc.match_substring_regex(arr, _NUMBER)
+    ok = _np_bool(ok_arr)
+    kept = pc.if_else(pc.fill_null(ok_arr, False), arr, pa.scalar(None, arr.type))
+    try:
+        values = np.asarray(pc.cast(kept, pa.float64()).to_numpy(zero_copy_only=False),
+                            dtype=np.float64)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # pragma: no cover - fallback
+        values = pd.to_numeric(pd.Series(kept.to_pylist()), errors="coerce").to_numpy(
+            dtype=np.float64)
+    return (pd.Series(values, index=s.index, dtype="float64"),
+            pd.Series(~blank & ~ok, index=s.index, dtype=bool))

@@ -137,33 +137,113 @@ def _ipc_kernel_manager(socket_dir: Path) -> type:
     return IPCKernelManager
 
 
-def _execute(nb_path: Path, out_nb: Path, params: Mapping[str, Any], cwd: Path) -> None:
-    import tempfile
+_WARMUP = (
+    "import numpy, pandas, scipy.stats, statsmodels.api, matplotlib.pyplot, seaborn\n"
+    "import kinerja_analysis.laporan.tampilan, kinerja_analysis.muat\n"
+)
+# First cell of every notebook run in the shared kernel: a clean namespace (imported
+# modules stay loaded, which is the point) and no figures left from the previous notebook.
+_RESET = (
+    "get_ipython().run_line_magic('reset', '-f')\n"
+    "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+)
 
-    import papermill as pm
 
-    try:
-        with tempfile.TemporaryDirectory(prefix="kinerja-kernel-") as sockets:
+class WarmKernel:
+    """One kernel reused across the notebooks of a run (cleanly reset between them).
+
+    Starting a kernel and importing pandas, statsmodels and seaborn costs seconds per
+    notebook; reusing one kernel pays that once. The kernel runs on IPC sockets in a private
+    temporary folder and starts importing while the data are being prepared.
+    """
+
+    def __init__(self, cwd: Path):
+        import tempfile
+
+        from jupyter_core.utils import run_sync
+
+        self._run_sync = run_sync
+        self._tmp = tempfile.TemporaryDirectory(prefix="kinerja-kernel-")
+        manager = _ipc_kernel_manager(Path(self._tmp.name))
+        self.km = manager(kernel_name="python3")
+        # Kernel-process log lines (shutdown races) are noise here; cell errors still
+        # surface through papermill with the notebook and cell named.
+        run_sync(self.km.start_kernel)(
+            cwd=str(cwd), extra_arguments=["--IPKernelApp.log_level=CRITICAL"]
+        )
+        self._kc = self.km.client()
+        self._kc.start_channels()
+        self._kc.execute(_WARMUP, silent=True)
+
+    def execute(self, nb_path: Path, out_nb: Path, params: Mapping[str, Any]) -> None:
+        """Run one notebook with papermill in this kernel; failures name notebook and cell."""
+        import nbformat
+        import papermill as pm
+
+        nb = nbformat.read(str(nb_path), as_version=4)
+        reset = nbformat.v4.new_code_cell(_RESET)
+        reset.metadata["tags"] = ["remove_cell"]
+        nb.cells.insert(0, reset)
+        try:
             pm.execute_notebook(
-                str(nb_path),
+                nb,
                 str(out_nb),
                 parameters=dict(params),
                 kernel_name="python3",
                 progress_bar=False,
-                cwd=str(cwd),
                 log_output=False,
                 request_save_on_cell_execute=False,
-                kernel_manager_class=_ipc_kernel_manager(Path(sockets)),
-                # Kernel-process log lines (shutdown races) are noise here; cell errors
-                # still surface through papermill with the notebook and cell named.
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                km=self.km,
             )
-    except pm.PapermillExecutionError as err:
-        raise NotebookFailedError(
-            nb_path.name, err.exec_count, err.ename, err.evalue, out_nb
-        ) from None
-    except Exception as err:  # kernel could not start, bad notebook file, ...
-        raise NotebookFailedError(nb_path.name, None, type(err).__name__, str(err), out_nb) from err
+        except pm.PapermillExecutionError as err:
+            raise NotebookFailedError(
+                nb_path.name, err.exec_count, err.ename, err.evalue, out_nb
+            ) from None
+        except Exception as err:  # kernel died, bad notebook file, ...
+            raise NotebookFailedError(
+                nb_path.name, None, type(err).__name__, str(err), out_nb
+            ) from err
+
+    def close(self) -> None:
+        """Shut the kernel down and remove its socket folder."""
+        try:
+            self._kc.stop_channels()
+            self._run_sync(self.km.shutdown_kernel)(now=False)
+        finally:
+            self._tmp.cleanup()
+
+
+@dataclass
+class _Run:
+    """Everything one report run needs, resolved once."""
+
+    data_dir: Path
+    out_dir: Path
+    processed: Path
+    nb_dir: Path
+    notebooks: list[Path]
+    lang: str
+    params: dict[str, Any]
+    user_params: dict[str, Any]
+    hashes: dict[str, str]
+    log: Callable[[str], None]
+    t0: float = field(default_factory=time.time)
+    started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def step(self, i: int, key: str, **kw: Any) -> None:
+        self.log(f"[{i}/4] " + i18n.translate(teks.LOG, key, self.lang, **kw))
+
+    def unchanged(self, periode: str) -> bool:
+        """True when ``<periode>/manifest.json`` has the same inputs, version and parameters."""
+        prev = self.out_dir / periode / "manifest.json"
+        if not prev.exists():
+            return False
+        old = json.loads(prev.read_text(encoding="utf-8"))
+        return (
+            old.get("input_sha256") == self.hashes
+            and old.get("versi") == __version__
+            and old.get("parameter") == _manifest_params(self.params, self.lang, periode)
+        )
 
 
 def run_report(
@@ -189,154 +269,139 @@ def run_report(
     NotebookFailedError
         A notebook failed; the executed copy is kept. Exit code 2 in the CLI.
     """
-    lang = i18n.check_lang(lang)
-    t0 = time.time()
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
-    processed = Path(processed_dir or "data/processed").resolve()
     nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
     notebooks = sorted(nb_dir.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"no notebooks in {nb_dir}")
-    n_steps = 4
+    run = _Run(
+        data_dir=Path(data_dir).resolve(),
+        out_dir=Path(out_dir).resolve(),
+        processed=Path(processed_dir or "data/processed").resolve(),
+        nb_dir=nb_dir,
+        notebooks=notebooks,
+        lang=i18n.check_lang(lang),
+        params={**DEFAULT_PARAMS, **dict(params or {})},
+        user_params=dict(params or {}),
+        hashes=input_hashes(data_dir),
+        log=log,
+    )
+    if skip_unchanged and periode_akhir and run.unchanged(periode_akhir):
+        log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode_akhir))
+        return ReportResult(run.out_dir, periode_akhir, skipped=True)
 
-    def step(i: int, key: str, **kw: Any) -> None:
-        log(f"[{i}/{n_steps}] " + i18n.translate(teks.LOG, key, lang, **kw))
+    _kernel_env()
+    kernel = WarmKernel(nb_dir)  # starts importing while the data are prepared
+    try:
+        run.step(1, "prepare", data=str(run.data_dir))
+        prep = prepare(
+            run.data_dir, run.processed, lenient=lenient, progress=lambda m: log(f"      {m}")
+        )
+        periode = periode_akhir or _last_triwulan(run.processed)
+        if skip_unchanged and run.unchanged(periode):
+            log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode))
+            return ReportResult(run.out_dir, periode, skipped=True)
+        build = run.out_dir / f".build-{periode}"
+        shutil.rmtree(build, ignore_errors=True)
+        (build / "_hasil").mkdir(parents=True)
+        (build / "_notebook").mkdir()
+        _execute_all(run, kernel, build, periode, progress_bar)
+    finally:
+        kernel.close()
+    return _publish(run, build, periode, prep.ringkasan)
 
-    hashes = input_hashes(data_dir)
-    all_params = {**DEFAULT_PARAMS, **dict(params or {})}
-    if skip_unchanged and periode_akhir:
-        prev = out_dir / periode_akhir / "manifest.json"
-        if prev.exists():
-            old = json.loads(prev.read_text(encoding="utf-8"))
-            if (
-                old.get("input_sha256") == hashes
-                and old.get("versi") == __version__
-                and old.get("parameter") == _manifest_params(all_params, lang, periode_akhir)
-            ):
-                log(i18n.translate(teks.LOG, "skip", lang, periode=periode_akhir))
-                return ReportResult(out_dir, periode_akhir, skipped=True)
 
-    step(1, "prepare", data=str(data_dir))
-    prep = prepare(data_dir, processed, lenient=lenient, progress=lambda m: log(f"      {m}"))
-    periode = periode_akhir or _last_triwulan(processed)
-    if skip_unchanged and not periode_akhir:
-        prev = out_dir / periode / "manifest.json"
-        if prev.exists():
-            old = json.loads(prev.read_text(encoding="utf-8"))
-            if (
-                old.get("input_sha256") == hashes
-                and old.get("versi") == __version__
-                and old.get("parameter") == _manifest_params(all_params, lang, periode)
-            ):
-                log(i18n.translate(teks.LOG, "skip", lang, periode=periode))
-                return ReportResult(out_dir, periode, skipped=True)
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    build = out_dir / f".build-{periode}"
-    shutil.rmtree(build, ignore_errors=True)
-    results_dir = build / "_hasil"
-    exec_dir = build / "_notebook"
-    results_dir.mkdir(parents=True)
-    exec_dir.mkdir()
+def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_on: bool) -> None:
+    """Step 2: every notebook in the warm kernel; a failure moves the build to _gagal-."""
     nb_params = {
-        **all_params,
-        "processed_dir": str(processed),
-        "results_dir": str(results_dir),
-        "lang": lang,
+        **run.params,
+        "processed_dir": str(run.processed),
+        "results_dir": str(build / "_hasil"),
+        "lang": run.lang,
         "periode_akhir": periode,
     }
-
-    step(2, "notebooks", n=len(notebooks))
-    _kernel_env()
+    run.step(2, "notebooks", n=len(run.notebooks))
     bar = None
-    if progress_bar:
+    if bar_on:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(notebooks), unit="nb", file=sys.stderr, leave=False)
+        bar = tqdm(total=len(run.notebooks), unit="nb", file=sys.stderr, leave=False)
     try:
-        for nb in notebooks:
+        for nb in run.notebooks:
             if bar is not None:
                 bar.set_description(nb.stem)
-            _execute(nb, exec_dir / nb.name, nb_params, nb_dir)
+            kernel.execute(nb, build / "_notebook" / nb.name, nb_params)
             if bar is not None:
                 bar.update(1)
-            log(f"      ✓ {nb.stem}")
+            run.log(f"      ✓ {nb.stem}")
     except NotebookFailedError:
-        if bar is not None:
-            bar.close()
-        failed = out_dir / f"_gagal-{periode}"
+        failed = run.out_dir / f"_gagal-{periode}"
         shutil.rmtree(failed, ignore_errors=True)
         os.replace(build, failed)
         raise
-    if bar is not None:
-        bar.close()
+    finally:
+        if bar is not None:
+            bar.close()
 
-    step(3, "html")
+
+def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping) -> ReportResult:
+    """Steps 3-4: HTML, results.json, manifest, index pages; then swap the folder in."""
+    run.step(3, "html")
     meta = {
         "periode_akhir": periode,
-        "lang": lang,
+        "lang": run.lang,
         "versi": __version__,
-        "tanggal_data": prep.ringkasan.get("tanggal_data"),
+        "tanggal_data": ringkasan.get("tanggal_data"),
     }
-    results = hasil.gabung(results_dir, meta)
+    results = hasil.gabung(build / "_hasil", meta)
     atomic.write_json(build / "results.json", results)
-    pages: dict[str, Path] = {}
     header = teks.header_footer(
-        lang,
+        run.lang,
         periode,
         meta["tanggal_data"],
-        hashes,
-        reproduce=_reproduce_cmd(data_dir, lang, periode, params),
+        run.hashes,
+        reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params),
     )
-    for nb in notebooks:
-        title = teks.judul_notebook(nb.stem, lang)
-        target = build / f"{nb.stem}.html"
-        ekspor.ekspor_html(
-            exec_dir / nb.name,
-            target,
-            lang=lang,
-            kinerja={**header, "judul": title},
-            toc_title=teks.page_text("toc", lang),
+    pages: dict[str, Path] = {}
+    for nb in run.notebooks:
+        pages[nb.stem] = ekspor.ekspor_html(
+            build / "_notebook" / nb.name,
+            build / f"{nb.stem}.html",
+            lang=run.lang,
+            kinerja={**header, "judul": teks.judul_notebook(nb.stem, run.lang)},
+            toc_title=teks.page_text("toc", run.lang),
         )
-        pages[nb.stem] = target
 
-    step(4, "index")
-    finished = datetime.now(UTC).isoformat(timespec="seconds")
+    run.step(4, "index")
     manifest = {
         "versi": __version__,
-        "parameter": _manifest_params(all_params, lang, periode),
-        "input_sha256": hashes,
-        "mulai": started,
-        "selesai": finished,
-        "durasi_detik": round(time.time() - t0, 1),
+        "parameter": _manifest_params(run.params, run.lang, periode),
+        "input_sha256": run.hashes,
+        "mulai": run.started,
+        "selesai": datetime.now(UTC).isoformat(timespec="seconds"),
+        "durasi_detik": round(time.time() - run.t0, 1),
         "versi_pustaka": _versions(),
         "baris": {
             k: {kk: v[kk] for kk in ("read", "accepted", "rejected")}
-            for k, v in prep.ringkasan.get("input", {}).items()
+            for k, v in ringkasan.get("input", {}).items()
         },
     }
     atomic.write_json(build / "manifest.json", manifest)
-    indeks.tulis_indeks_periode(build, periode, lang, pages, results)
-    shutil.rmtree(exec_dir)
-    shutil.rmtree(results_dir)
-    final = atomic.replace_dir(build, out_dir / periode)
-    shutil.copyfile(final / "results.json", out_dir / ".results.json.tmp")
-    os.replace(out_dir / ".results.json.tmp", out_dir / "results.json")
-    shutil.copyfile(final / "manifest.json", out_dir / ".manifest.json.tmp")
-    os.replace(out_dir / ".manifest.json.tmp", out_dir / "manifest.json")
-    indeks.tulis_indeks(out_dir, lang)
-    log(
+    indeks.tulis_indeks_periode(build, periode, run.lang, pages, results)
+    shutil.rmtree(build / "_notebook")
+    shutil.rmtree(build / "_hasil")
+    final = atomic.replace_dir(build, run.out_dir / periode)
+    for name in ("results.json", "manifest.json"):
+        shutil.copyfile(final / name, run.out_dir / f".{name}.tmp")
+        os.replace(run.out_dir / f".{name}.tmp", run.out_dir / name)
+    indeks.tulis_indeks(run.out_dir, run.lang)
+    seconds = i18n.fmt_number(time.time() - run.t0, 1, run.lang)
+    run.log(
         i18n.translate(
-            teks.LOG,
-            "done",
-            lang,
-            path=str(out_dir / "index.html"),
-            detik=i18n.fmt_number(time.time() - t0, 1, lang),
+            teks.LOG, "done", run.lang, path=str(run.out_dir / "index.html"), detik=seconds
         )
     )
     return ReportResult(
-        out_dir, periode, pages={k: final / v.name for k, v in pages.items()}, results=results
+        run.out_dir, periode, pages={k: final / v.name for k, v in pages.items()}, results=results
     )
 
 

@@ -1,0 +1,45 @@
+"""Notebooks: committed clean, share the common parameters, run top to bottom as they are."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+COMMON = ("data_dir", "processed_dir", "results_dir", "lang", "periode_akhir", "k_min_pegawai",
+          "k_min_responden", "seed")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs_and_with_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    params = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    for name in COMMON:
+        assert f"{name} = " in params[0].source, name
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """A copy of the repository layout a researcher has: notebooks/ next to data/raw/."""
+    base = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", base / "notebooks")
+    shutil.copytree(ROOT / "data" / "raw", base / "data" / "raw")
+    return base
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_runs_top_to_bottom_with_defaults(path, workspace):
+    import papermill as pm
+
+    nb_path = workspace / "notebooks" / path.name
+    pm.execute_notebook(str(nb_path), str(workspace / f"{path.stem}.out.ipynb"),
+                        kernel_name="python3", progress_bar=False, cwd=str(nb_path.parent))
+    assert (workspace / "data" / "processed" / "ringkasan.json").exists()
+    assert list((workspace / "reports" / "_lab" / "_hasil").glob("*.json"))
