@@ -48,6 +48,7 @@ def report_run(tmp_path_factory, demo_raw):
             progress_bar=False,
             log=lambda _m: None,
             notebooks_dir=ROOT / "notebooks",
+            pdf=True,
         )
     finally:
         if old is None:

@@ -122,3 +122,25 @@ def test_skip_unchanged(report_run, demo_raw):
     assert again.skipped
     manifest = (base / "reports" / result.periode / "manifest.json").read_text("utf-8")
     assert json.loads(manifest)["parameter"]["k_min_pegawai"] == 10
+
+
+def test_executive_summary_pdf(report_run):
+    result, base = report_run
+    pdf = base / "reports" / result.periode / "04_ringkasan_eksekutif.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 10_000
+    assert b"/MediaBox [0 0 595.2" in data or b"595.27" in data  # A4 width in points
+    assert not list(pdf.parent.glob("*.typ"))
+
+
+def test_rerun_gives_the_same_numbers(report_run, demo_raw, tmp_path):
+    """Seeds are fixed: a second run on the same inputs writes an identical results.json."""
+    from kinerja_analysis.laporan import run_report
+
+    result, base = report_run
+    again = run_report(demo_raw, tmp_path / "reports", processed_dir=tmp_path / "processed",
+                       progress_bar=False, log=lambda _m: None,
+                       notebooks_dir=ROOT / "notebooks")
+    first = (base / "reports" / result.periode / "results.json").read_bytes()
+    second = (tmp_path / "reports" / again.periode / "results.json").read_bytes()
+    assert first == second

@@ -162,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (logs only)")
+    p.add_argument("--pdf", action="store_true",
+                   help="also write the executive summary as an A4 PDF")
     _add_lang(p)
     return parser
 
@@ -267,6 +269,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             skip_unchanged=args.skip_unchanged,
             notebooks_dir=args.notebooks,
             progress_bar=not args.no_progress,
+            pdf=args.pdf,
         )
     except DataInvalidError as err:
         _print_problems(err.report, args.lang)

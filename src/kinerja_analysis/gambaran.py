@@ -158,3 +158,51 @@ def predikat_per_unit(
     counts.columns.name = None
     counts.index.name = None
     return privacy.suppress(counts, k=k_min_pegawai)
+
+
+PROFIL = ("jenis_kelamin", "kelompok_usia", "pendidikan", "pekerjaan", "jenis_layanan")
+
+
+def profil_responden(survei: pd.DataFrame, periode: str | None = None,
+                     k_min_responden: int = 5) -> pd.DataFrame:
+    """Respondent profile (as in a Laporan Hasil SKM): counts and shares per characteristic.
+
+    Columns ``karakteristik, kategori, n, proporsi, suppressed``; categories with fewer than
+    ``k_min_responden`` respondents are hidden (with a complementary category when needed,
+    since the total is published). Blank answers are counted as ``"(kosong)"``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"triwulan": ["2025-Q4"] * 12, "jenis_kelamin": ["L"] * 7 + ["P"] * 5,
+    ...                   "kelompok_usia": ["<25"] * 12, "pendidikan": ["S1"] * 12,
+    ...                   "pekerjaan": ["Swasta"] * 12, "jenis_layanan": ["KTP"] * 12})
+    >>> profil_responden(s, "2025-Q4").iloc[:2][["kategori", "n"]].to_dict("records")
+    [{'kategori': 'L', 'n': 7}, {'kategori': 'P', 'n': 5}]
+    """
+    df = survei if periode is None else survei[survei["triwulan"] == periode]
+    parts = []
+    for col in PROFIL:
+        if col not in df.columns:
+            continue
+        counts = df[col].astype(object).where(df[col].notna(), "(kosong)").value_counts()
+        part = pd.DataFrame({"karakteristik": col, "kategori": counts.index.astype(str),
+                             "n": counts.to_numpy()})
+        part = part.sort_values(["n", "kategori"], ascending=[False, True])
+        part["proporsi"] = part["n"] / len(df) if len(df) else np.nan
+        part = privacy.suppress_groups(part.reset_index(drop=True), "n", k_min_responden,
+                                       ["proporsi"], total_row=True)
+        parts.append(part)
+    out = pd.concat(parts, ignore_index=True)
+    out["n"] = out["n"].astype("Int64")
+    return out
+
+
+def rencana_tindak_lanjut(unsur: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """The ``n`` lowest elements (by NRR) as rows of a rencana tindak lanjut table.
+
+    Columns ``prioritas, unsur, nrr``; the notebook adds the action, time frame and
+    responsible official from its text catalog.
+    """
+    low = unsur.sort_values(["nrr", "unsur"]).head(n).reset_index(drop=True)
+    return pd.DataFrame({"prioritas": np.arange(1, len(low) + 1), "unsur": low["unsur"],
+                         "nrr": low["nrr"]})

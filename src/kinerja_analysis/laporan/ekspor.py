@@ -28,6 +28,9 @@ def _exporter():
         template_name="kinerja",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=True,
+        # Static Markdown cells are notes for researchers (one language); every word an
+        # official reads comes from the id/en catalogs through cell outputs.
+        exclude_markdown=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,

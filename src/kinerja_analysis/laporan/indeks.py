@@ -32,14 +32,29 @@ def _page(title: str, body: str, lang: str) -> str:
 
 
 def headline(results: Mapping, lang: str) -> dict[str, str]:
-    """Headline figures of one period's results, formatted for the index trend table."""
+    """Headline figures of one period's results, formatted for the index trend table.
+
+    Examples
+    --------
+    >>> r = {"ikm": {"keseluruhan_periode_akhir": {"estimate": 86.5, "ci_low": 85.9,
+    ...      "ci_high": 87.2, "n": 738}}}
+    >>> headline(r, "id")["IKM seluruh unit"]
+    '86,50 (IK 95 %: 85,90 sampai 87,20)'
+    """
     out: dict[str, str] = {}
     total = (results.get("ikm") or {}).get("keseluruhan_periode_akhir")
     if isinstance(total, Mapping) and total.get("estimate") is not None:
         out[teks.page_text("ikm_total", lang)] = i18n.fmt_estimate_ci(
-            total["estimate"], total["ci_low"], total["ci_high"], 2, lang
-        )
+            total["estimate"], total["ci_low"], total["ci_high"], 2, lang)
         out[teks.page_text("n_responden", lang)] = i18n.fmt_int(total.get("n"), lang)
+    att = (((results.get("dampak") or {}).get("ikm")) or {}).get("att")
+    if isinstance(att, Mapping) and att.get("estimate") is not None:
+        out[teks.page_text("att_ikm", lang)] = i18n.fmt_estimate_ci(
+            att["estimate"], att["ci_low"], att["ci_high"], 1, lang)
+    r = (((results.get("korelasi") or {}).get("antar_unit")) or {}).get("pearson")
+    if isinstance(r, Mapping) and r.get("r") is not None:
+        out[teks.page_text("r_antar", lang)] = i18n.fmt_estimate_ci(
+            r["r"], r["ci_low"], r["ci_high"], 2, lang)
     return out
 
 
@@ -82,7 +97,7 @@ def tulis_indeks(out_dir: Path, lang: str) -> Path:
         periods.append((folder.name, res, man))
     periods.sort(key=lambda t: t[0], reverse=True)
     heads = [headline(res, lang) for _, res, _ in periods]
-    cols = sorted({k for h in heads for k in h}, key=lambda k: k)
+    cols = list(dict.fromkeys(k for h in heads for k in h))
     th = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     rows = []
     for (name, _res, man), h in zip(periods, heads, strict=True):

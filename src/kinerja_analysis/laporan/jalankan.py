@@ -8,6 +8,7 @@ Output layout (``OUT`` = ``--out``)::
     OUT/<periode>/NN_name.html     one self-contained page per notebook
     OUT/<periode>/results.json     the numbers the pages show
     OUT/<periode>/manifest.json    version, parameters, input hashes, times, library versions
+    OUT/<periode>/04_ringkasan_eksekutif.pdf   A4 executive summary (with ``pdf=True``)
     OUT/_gagal-<periode>/          executed notebooks of a failed run, for inspection
 
 A period folder is built aside and moved into place only when complete, so an interrupted
@@ -40,6 +41,7 @@ EXIT_DATA_INVALID = 1
 EXIT_NOTEBOOK_FAILED = 2
 EXIT_USAGE = 3
 
+PDF_PAGE = "04_ringkasan_eksekutif"
 DEFAULT_PARAMS: dict[str, Any] = {
     "k_min_pegawai": 10,
     "k_min_responden": 5,
@@ -227,6 +229,7 @@ class _Run:
     user_params: dict[str, Any]
     hashes: dict[str, str]
     log: Callable[[str], None]
+    pdf: bool = False
     t0: float = field(default_factory=time.time)
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -259,8 +262,12 @@ def run_report(
     notebooks_dir: str | Path | None = None,
     log: Callable[[str], None] = print,
     progress_bar: bool = True,
+    pdf: bool = False,
 ) -> ReportResult:
     """Run the whole report; see the module docstring for the output layout.
+
+    With ``pdf=True`` the executive summary is also written as an A4 PDF,
+    ``<periode>/04_ringkasan_eksekutif.pdf``.
 
     Raises
     ------
@@ -284,6 +291,7 @@ def run_report(
         user_params=dict(params or {}),
         hashes=input_hashes(data_dir),
         log=log,
+        pdf=pdf,
     )
     if skip_unchanged and periode_akhir and run.unchanged(periode_akhir):
         log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode_akhir))
@@ -370,6 +378,17 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping) -> Report
             kinerja={**header, "judul": teks.judul_notebook(nb.stem, run.lang)},
             toc_title=teks.page_text("toc", run.lang),
         )
+
+    summary = pages.get(PDF_PAGE)
+    if run.pdf and summary is not None:
+        from .pdf import ekspor_pdf
+
+        ekspor_pdf(summary, summary.with_suffix(".pdf"),
+                   judul=teks.judul_notebook(PDF_PAGE, run.lang),
+                   meta_line=header["meta_line"],
+                   footer_line=f"{header['footer_line']} {header['reproduce']}",
+                   lang=run.lang)
+        run.log(f"      ✓ {summary.with_suffix('.pdf').name}")
 
     run.step(4, "index")
     manifest = {

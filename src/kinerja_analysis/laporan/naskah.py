@@ -120,6 +120,55 @@ GAMBARAN: dict[str, dict[str, str]] = {
         "en": "Bar chart of the NRR of the nine elements in {periode}; lowest {nama} ({nrr}).",
     },
     "sumbu_nrr": {"id": "NRR (skala 1–4)", "en": "NRR (1–4 scale)"},
+    "h_profil": {"id": "## Karakteristik responden", "en": "## Respondent profile"},
+    "profil_teks": {
+        "id": "Profil {n} responden survei kepuasan pada {periode}. Kategori dengan kurang dari "
+              "{k} responden disembunyikan.",
+        "en": "Profile of the {n} satisfaction-survey respondents in {periode}. Categories with "
+              "fewer than {k} respondents are hidden.",
+    },
+    "col_karakteristik": {"id": "Karakteristik", "en": "Characteristic"},
+    "col_kategori": {"id": "Kategori", "en": "Category"},
+    "kar_jenis_kelamin": {"id": "Jenis kelamin", "en": "Sex"},
+    "kar_kelompok_usia": {"id": "Kelompok usia", "en": "Age group"},
+    "kar_pendidikan": {"id": "Pendidikan", "en": "Education"},
+    "kar_pekerjaan": {"id": "Pekerjaan", "en": "Occupation"},
+    "kar_jenis_layanan": {"id": "Jenis layanan", "en": "Service"},
+    "h_rtl": {"id": "## Rencana tindak lanjut", "en": "## Follow-up plan"},
+    "rtl_teks": {
+        "id": "Tiga unsur dengan NRR terendah pada {periode} menjadi prioritas perbaikan, sesuai "
+              "praktik Laporan Hasil SKM. Usulan kegiatan di bawah ini adalah titik awal untuk "
+              "dibahas unit layanan; penanggung jawab dan waktu dapat disesuaikan.",
+        "en": "The three elements with the lowest NRR in {periode} are the improvement "
+              "priorities, as in the usual SKM report. The proposed actions below are a starting "
+              "point for the service units to discuss; owners and timing can be adjusted.",
+    },
+    "col_prioritas": {"id": "Prioritas", "en": "Priority"},
+    "col_kegiatan": {"id": "Usulan kegiatan", "en": "Proposed action"},
+    "col_waktu": {"id": "Waktu", "en": "When"},
+    "col_pj": {"id": "Penanggung jawab", "en": "Responsible"},
+    "pj_rtl": {"id": "Camat / Lurah dan petugas layanan", "en": "Camat / Lurah and service staff"},
+    "rtl_u1": {"id": "Umumkan persyaratan layanan di loket dan daring; sediakan daftar periksa.",
+               "en": "Publish service requirements at the counter and online; provide a "
+                     "checklist."},
+    "rtl_u2": {"id": "Sederhanakan alur layanan dan pasang bagan alur yang mudah dibaca.",
+               "en": "Simplify the service flow and display an easy-to-read flow chart."},
+    "rtl_u3": {"id": "Tetapkan dan umumkan standar waktu penyelesaian; pantau antrean harian.",
+               "en": "Set and publish completion-time standards; monitor the daily queue."},
+    "rtl_u4": {"id": "Tegaskan layanan tanpa biaya/tarif resmi di loket; sediakan kanal aduan "
+                     "pungli.",
+               "en": "State free services / official fees at the counter; open a channel for "
+                     "reporting illegal charges."},
+    "rtl_u5": {"id": "Periksa kesesuaian produk layanan dengan standar pelayanan.",
+               "en": "Check that service outputs match the service standard."},
+    "rtl_u6": {"id": "Pelatihan teknis petugas layanan tentang prosedur dan aplikasi.",
+               "en": "Technical training for service staff on procedures and applications."},
+    "rtl_u7": {"id": "Pembinaan sikap dan keramahan petugas (budaya BerAKHLAK).",
+               "en": "Coaching on staff courtesy and attitude (BerAKHLAK values)."},
+    "rtl_u8": {"id": "Tanggapi setiap pengaduan dengan batas waktu dan umumkan tindak lanjutnya.",
+               "en": "Answer every complaint within a deadline and publish the follow-up."},
+    "rtl_u9": {"id": "Perbaiki sarana ruang tunggu, antrean dan aksesibilitas.",
+               "en": "Improve waiting-room facilities, queueing and accessibility."},
     "h_predikat": {
         "id": "## Predikat kinerja pegawai (SKP)",
         "en": "## Staff performance ratings (SKP)",

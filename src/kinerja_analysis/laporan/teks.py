@@ -57,6 +57,8 @@ _PAGE: dict[str, dict[str, str]] = {
     "tren": {"id": "Tren angka utama", "en": "Trend of headline figures"},
     "ikm_total": {"id": "IKM seluruh unit", "en": "IKM, all units"},
     "n_responden": {"id": "Responden", "en": "Respondents"},
+    "att_ikm": {"id": "Dampak kebijakan pada IKM (poin)", "en": "Policy effect on IKM (points)"},
+    "r_antar": {"id": "Korelasi IKM–skor antarunit", "en": "IKM–score correlation across units"},
     "dibuat": {"id": "Dibuat", "en": "Generated"},
     "hashes": {
         "id": "Sidik jari (SHA-256) berkas input",
