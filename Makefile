@@ -43,7 +43,7 @@ install-dev: $(VENV)/.stamp-dev
 install-lab: $(VENV)/.stamp-lab
 
 report: install
-	$(BIN)/kinerja report --data $(DATA) --out $(OUT) --lang $(LANG_REPORT)
+	$(BIN)/kinerja report --data $(DATA) --out $(OUT) --lang $(LANG_REPORT) --pdf
 
 test: install-dev browser
 	$(BIN)/ruff check src tests
@@ -70,6 +70,11 @@ demo-data: install
 
 validate: install
 	$(BIN)/kinerja validate --data $(DATA)
+
+# Scale benchmark (minutes; several GB in a temp folder, deleted afterwards) -> benchmarks/results.md
+BASELINE ?= 661c597
+bench: install
+	$(BIN)/python benchmarks/bench.py --baseline $(BASELINE)
 
 clean-reports:
 	rm -rf $(OUT)/*/ $(OUT)/index.html $(OUT)/results.json $(OUT)/manifest.json

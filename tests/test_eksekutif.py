@@ -12,6 +12,8 @@ from kinerja_analysis.laporan import eksekutif
 RESULTS = {
     "ikm": {
         "periode_akhir": "2025-Q4",
+        "keseluruhan_periode_akhir": {"estimate": 86.56, "ci_low": 85.88, "ci_high": 87.23,
+                                      "n": 738, "mutu": "B"},
         "per_unit": [
             {"unit_kerja": "A", "periode": "2025-Q3", "ikm": 80.0, "ci_low": 78.0,
              "ci_high": 82.0, "mutu": "B"},
@@ -61,7 +63,7 @@ def _by(findings, kode):
 
 def test_sentences_and_strength():
     f = eksekutif.temuan(RESULTS, "id")
-    assert 3 <= len(f) <= 6
+    assert 3 <= len(f) <= 7
     ikm = _by(f, "ikm")
     assert "naik 3,2 poin (IK 95 %: 1,1 sampai 5,3)" in ikm["kalimat"]
     assert ikm["kekuatan"] == "kuat"
@@ -116,3 +118,9 @@ def test_single_comparison_unit_caps_evidence_at_moderate():
     res = copy.deepcopy(RESULTS)
     res["dampak"]["desain"] = {"n_tidak_pernah": 1}
     assert _by(eksekutif.temuan(res, "id"), "ikm")["kekuatan"] == "sedang"
+
+
+def test_latest_ikm_sentence():
+    f = _by(eksekutif.temuan(RESULTS, "id"), "ikm_terkini")
+    assert f["kalimat"] == ("IKM seluruh unit pada Triwulan IV 2025 adalah 86,56 "
+                            "(IK 95 %: 85,88 sampai 87,23; 738 responden), mutu B.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kinerja_analysis.i18n import fmt_number
 from kinerja_analysis.ingest import read_table
 from kinerja_analysis.laporan import hasil
 
@@ -65,7 +66,6 @@ def test_results_match_schema_and_report(report_run):
     # every IKM shown in the overview table is the rounded number of results.json
     html = (base / "reports" / result.periode / "00_gambaran_data.html").read_text("utf-8")
     last = [r for r in rows if r["periode"] == result.periode]
-    from kinerja_analysis.i18n import fmt_number
 
     for r in last:
         assert fmt_number(r["ikm"], 2, "id") in html
@@ -144,3 +144,43 @@ def test_rerun_gives_the_same_numbers(report_run, demo_raw, tmp_path):
     first = (base / "reports" / result.periode / "results.json").read_bytes()
     second = (tmp_path / "reports" / again.periode / "results.json").read_bytes()
     assert first == second
+
+
+def test_flipping_data_changes_the_summary_sentence(demo_raw, tmp_path):
+    """Change one respondent's answers in the last quarter: the executive summary's IKM
+    sentence follows the data (notebooks 00 and 04 only, to keep the test short)."""
+    import shutil
+
+    from kinerja_analysis.laporan import run_report
+
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    for name in ("00_gambaran_data.ipynb", "04_ringkasan_eksekutif.ipynb"):
+        shutil.copy(ROOT / "notebooks" / name, nbdir / name)
+
+    def sentence(raw, out):
+        res = run_report(raw, out / "reports", processed_dir=out / "processed",
+                         progress_bar=False, log=lambda _m: None, notebooks_dir=nbdir)
+        found = res.results["ringkasan_eksekutif"]["temuan"]
+        return next(f for f in found if f["kode"] == "ikm_terkini")["kalimat"], res
+
+    before, res0 = sentence(demo_raw, tmp_path / "a")
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw)
+    path = raw / "survei_kepuasan.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    head = lines[0].split(",")
+    cols = [head.index(f"u{i}") for i in range(1, 10)]
+    last = len(lines) - 1  # the file is ordered by quarter: the last row is in the last one
+    cells = lines[last].split(",")
+    for c in cols:
+        cells[c] = "1"
+    lines[last] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    after, res1 = sentence(raw, tmp_path / "b")
+
+    old = res0.results["ikm"]["keseluruhan_periode_akhir"]["estimate"]
+    new = res1.results["ikm"]["keseluruhan_periode_akhir"]["estimate"]
+    assert new < old
+    assert before != after
+    assert fmt_number(new, 2, "id") in after and fmt_number(old, 2, "id") in before

@@ -7,6 +7,7 @@ clear change", whatever the point estimate.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +33,12 @@ TEKS: dict[str, dict[str, str]] = {
     "bukti_kuat": {"id": "bukti kuat", "en": "strong evidence"},
     "bukti_sedang": {"id": "bukti sedang", "en": "moderate evidence"},
     "bukti_lemah": {"id": "bukti lemah", "en": "weak evidence"},
+    "f_ikm_terkini": {
+        "id": "IKM seluruh unit pada {periode} adalah {ikm} (IK 95 %: {low} sampai {high}; "
+              "{n} responden), mutu {mutu}.",
+        "en": "The IKM of all units in {periode} is {ikm} (95% CI: {low} to {high}; {n} "
+              "respondents), grade {mutu}.",
+    },
     "f_ikm": {"id": "Sejak evaluasi kinerja diterapkan, IKM unit layanan {kalimat}.",
               "en": "Since performance evaluation was adopted, the units' IKM {kalimat}."},
     "f_skor": {"id": "Skor kinerja pegawai {kalimat} setelah penerapan.",
@@ -77,7 +84,9 @@ TEKS: dict[str, dict[str, str]] = {
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:
-    return i18n.translate(TEKS, key, lang, **kw)
+    # data values (unit names) are escaped: the sentences are rendered as Markdown/HTML
+    safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v for k, v in kw.items()}
+    return i18n.translate(TEKS, key, lang, **safe)
 
 
 def kekuatan_bukti(ci_low: float, ci_high: float, pretrend_p: float | None = None,
@@ -148,13 +157,22 @@ def _finding(kode: str, kalimat: str, kekuatan: str, obj: Mapping[str, Any], lan
 
 
 def temuan(results: Mapping[str, Any], lang: str = "id") -> list[dict[str, Any]]:
-    """Headline findings (3 to 6) from results.json, each with its evidence strength.
+    """Headline findings (up to 7) from results.json, each with its evidence strength.
 
     Each finding: ``kode, kalimat, kekuatan (kuat|sedang|lemah), kekuatan_teks, estimate,
     ci_low, ci_high, n``. Sections that are missing are skipped.
     """
     lang = i18n.check_lang(lang)
     out: list[dict[str, Any]] = []
+    ikm = results.get("ikm") or {}
+    now = ikm.get("keseluruhan_periode_akhir")
+    if now and now.get("estimate") is not None:
+        f = lambda x: i18n.fmt_number(x, 2, lang)  # noqa: E731
+        kal = _t("f_ikm_terkini", lang, periode=i18n.fmt_periode(ikm["periode_akhir"], lang),
+                 ikm=f(now["estimate"]), low=f(now["ci_low"]), high=f(now["ci_high"]),
+                 n=i18n.fmt_int(now["n"], lang), mutu=now.get("mutu"))
+        # a level with its interval, not an effect: the evidence is the survey itself
+        out.append(_finding("ikm_terkini", kal, KUAT, now, lang))
     dampak = results.get("dampak") or {}
     n_never = (dampak.get("desain") or {}).get("n_tidak_pernah")
     for kode, key in (("ikm", "f_ikm"), ("skor_kinerja", "f_skor"), ("kehadiran", "f_kehadiran")):
@@ -210,7 +228,7 @@ def temuan(results: Mapping[str, Any], lang: str = "id") -> list[dict[str, Any]]
             out.append(_finding("kekhawatiran", kal, KUAT, {**row, "estimate": row["proporsi"]},
                                 lang))
             break
-    return out[:6]
+    return out[:7]
 
 
 def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:

@@ -6,6 +6,7 @@ so a report is never half-translated: a missing translation is a test failure.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from .. import i18n
@@ -207,6 +208,8 @@ class Naskah:
     >>> T = Naskah(GAMBARAN, "en")
     >>> T("col_ikm")
     'IKM'
+    >>> T("unsur_judul", nama="<script>x</script>")
+    'Lowest element: &lt;script&gt;x&lt;/script&gt;'
     """
 
     def __init__(self, catalog: dict[str, dict[str, str]], lang: str):
@@ -214,4 +217,8 @@ class Naskah:
         self.lang = i18n.check_lang(lang)
 
     def __call__(self, key: str, **params: Any) -> str:
-        return i18n.translate(self.catalog, key, self.lang, **params)
+        # Values come from data (unit names, free text): escape them so a name such as
+        # "<img onerror=...>" is shown as text, never rendered as HTML by the Markdown step.
+        safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v
+                for k, v in params.items()}
+        return i18n.translate(self.catalog, key, self.lang, **safe)
