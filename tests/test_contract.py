@@ -601,3 +601,88 @@ def test_message_examples_from_brief() -> None:
     )
     with pytest.raises(ValueError):
         p.message("fr")
+
+
+# --------------------------------------------------------------------------- chunked validation
+
+
+def _messy_dir(folder: Path) -> Path:
+    """VALID plus repeated keys far apart, invalid rows and a short row, for chunking."""
+    write_valid(folder)
+    sk = VALID["survei_kepuasan"].splitlines()
+    rows = [sk[1].replace("R001", f"R{i}") for i in range(40)]  # ids of different lengths
+    rows += [sk[1], sk[2].replace("R002", "R7"), sk[3].replace(",3,3,3,", ",9,3,3,")]
+    rows += [sk[1].replace("R001", "R1 "), "R99,2024-05-02"]  # same key after trim; short row
+    (folder / "survei_kepuasan.csv").write_text("\n".join([*sk, *rows]) + "\n",
+                                                encoding="utf-8")
+    pk = VALID["penilaian_kinerja"].splitlines()
+    extra = [pk[3], pk[1].replace("2024-Q1", "2024-1"), pk[1].replace("2024-Q1", "2024-Q3"),
+             pk[4].replace("2024-05", "2024-5"), pk[1].replace("198609262015051001",
+                                                               "198609262015051009")]
+    (folder / "penilaian_kinerja.csv").write_text("\n".join([*pk, *extra, pk[1]]) + "\n",
+                                                  encoding="utf-8")
+    sa = VALID["survei_asn"].splitlines()
+    (folder / "survei_asn.csv").write_text(
+        "\n".join([*sa, sa[2].replace(",1,3,", ",1.0,3,"), sa[1].replace(",1,4,", ",x,4,"),
+                   sa[3]]) + "\n", encoding="utf-8")
+    peg = VALID["pegawai"].splitlines()
+    (folder / "pegawai.csv").write_text("\n".join([*peg, peg[2], peg[1]]) + "\n",
+                                        encoding="utf-8")
+    return folder
+
+
+def _as_comparable(report: contract.ValidationReport) -> tuple:
+    msgs = [p.message("en") for p in report.problems]
+    tables = {n: (t.accepted.astype(str).to_csv(index=False),
+                  t.rejected.astype(str).to_csv(index=False), t.n_read, t.n_accepted,
+                  t.n_rejected) for n, t in report.tables.items()}
+    return msgs, tables, report.summary().to_csv()
+
+
+@pytest.mark.parametrize("cap", [1000, 2])
+def test_stream_in_chunks_equals_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       cap: int) -> None:
+    """Chunked validation: same problems (order, caps), rows, reasons and row numbers."""
+    monkeypatch.setattr(contract, "PROBLEM_CAP", cap)
+    folder = _messy_dir(tmp_path / "d")
+    whole = validate_dir(folder, OPTIONS)
+    dup = [p for p in whole.problems if p.code == "duplikat"]
+    assert len(dup) >= 6 and any(p.params["baris_pertama"] == 2 for p in dup)
+    check_invariants(whole)
+    expected = _as_comparable(whole)
+    for rows in (1, 2, 3, 7):
+        chunked = contract.validate_stream(folder, contract.TableSink(), OPTIONS,
+                                           chunk_rows=rows)
+        assert _as_comparable(chunked) == expected, rows
+
+
+def test_duplicate_first_row_named_across_chunks(tmp_path: Path) -> None:
+    folder = _messy_dir(tmp_path / "d")
+    rep = contract.validate_stream(folder, contract.TableSink(), OPTIONS, chunk_rows=2)
+    sk = [(p.row, p.params["baris_pertama"]) for p in rep.tables["survei_kepuasan"].problems
+          if p.code == "duplikat"]
+    # rows 5-44 hold R0..R39; R001, R7, R003 and "R1 " (trimmed: R1) come again at 45-48
+    assert sk == [(45, 2), (46, 12), (47, 4), (48, 6)]
+
+
+def test_fingerprint_does_not_depend_on_other_values() -> None:
+    import pyarrow as pa
+
+    texts = ["", "a", "R1", "x" * 8, "x" * 9, "y" * 47, "y" * 48, "z" * 49, "z" * 120]
+    alone = [int(contract._fingerprint(pa.array([t], pa.large_string()))[0]) for t in texts]
+    together = contract._fingerprint(pa.array(texts, pa.large_string())).tolist()
+    assert alone == together
+    assert len(set(together)) == len(texts)
+    sliced = contract._fingerprint(pa.array(["q", *texts], pa.large_string()).slice(1))
+    assert sliced.tolist() == together
+
+
+def test_key_store_confirms_texts_on_equal_fingerprints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fingerprint collision never rejects a row: matches are checked on the texts."""
+    import pyarrow as pa
+
+    monkeypatch.setattr(contract, "_fingerprint", lambda arr: np.zeros(len(arr), np.uint64))
+    store = contract._KeyStore()
+    a = store.first_rows(pa.array(["x", "y", "x"], pa.large_string()), np.array([2, 3, 4]))
+    b = store.first_rows(pa.array(["z", "y", "x"], pa.large_string()), np.array([5, 6, 7]))
+    assert a.tolist() == [0, 0, 2] and b.tolist() == [0, 3, 2]

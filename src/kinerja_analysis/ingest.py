@@ -25,7 +25,7 @@ import functools
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,10 +37,13 @@ if TYPE_CHECKING:
     from .contract import Problem
 
 __all__ = [
+    "CHUNK_ROWS",
     "EXTENSIONS",
     "IngestError",
     "RawTable",
+    "RestartRead",
     "find_input",
+    "iter_table",
     "normalize_column_name",
     "parse_date_series",
     "parse_number_series",
@@ -58,6 +61,10 @@ _UNSUPPORTED = (".xls", ".ods", ".xlsm", ".xlsb", ".tsv", ".txt")
 # Above this share of malformed data rows the separator is assumed to be wrong.
 _BAD_ROW_SHARE = 0.5
 _BLOCK_SIZE = 1 << 24  # pyarrow block size; a record must fit in one block
+#: Rows per chunk yielded by :func:`iter_table` (memory grows with this, not with the file).
+CHUNK_ROWS = 1_000_000
+# Head read to check a CSV before streaming it (encoding, header, separator).
+_HEAD_BYTES = 1 << 16
 
 
 @dataclass
@@ -336,10 +343,8 @@ def _records_pyarrow(body: bytes, sep: str) -> tuple[pd.DataFrame, list[tuple[in
     if any(num is None for num, _ in invalid):
         raise ValueError("row numbers unknown")
     frame = table.to_pandas()
-    bad_numbers = np.array(sorted(num for num, _ in invalid), dtype=np.int64)
-    total = len(frame) + len(bad_numbers)
-    numbers = np.setdiff1d(np.arange(1, total + 1, dtype=np.int64), bad_numbers)
-    frame["_rec"] = numbers
+    frame["_rec"] = _good_numbers(1, len(frame), np.array(
+        sorted(num for num, _ in invalid), dtype=np.int64))
     bad_rows = []
     for num, text in sorted(invalid, key=lambda x: x[0]):
         fields = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
@@ -439,6 +444,337 @@ def _dominant_other_separator(rows: Iterable[list[str]], sep: str) -> str | None
     if counts[best] == 0:
         return None
     return "tab" if best == "\t" else best
+
+
+def _good_numbers(start: int, n_good: int, bad: np.ndarray) -> np.ndarray:
+    """Record numbers of ``n_good`` well-formed records from ``start`` on, skipping ``bad``.
+
+    ``bad`` holds the (sorted) numbers of malformed records known so far.
+    """
+    later = bad[bad >= start]
+    if not len(later):
+        return np.arange(start, start + n_good, dtype=np.int64)
+    cand = np.arange(start, start + n_good + len(later), dtype=np.int64)
+    return cand[~np.isin(cand, later)][:n_good]
+
+
+class _Fallback(Exception):
+    """The streaming reader met something only the whole-file reader handles."""
+
+
+class _RawStream:
+    """Binary reader for pyarrow: drops the UTF-8 BOM, refuses NUL bytes (binary file)."""
+
+    def __init__(self, fh: Any, skip: int) -> None:
+        self._fh = fh
+        fh.seek(skip)
+        self.closed = False
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._fh.read(n)
+        if b"\x00" in data:
+            raise _Fallback("NUL byte")
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class RestartRead(Exception):
+    """Raised by :func:`iter_table` when the chunks yielded so far are void.
+
+    The streaming reader met something only :func:`read_table` handles after it had
+    already yielded chunks; the consumer discards them and calls
+    ``iter_table(path, name, stream=False)``.
+    """
+
+
+def iter_table(
+    path: Path | str,
+    name: str | None = None,
+    chunk_rows: int | None = None,
+    *,
+    stream: bool = True,
+) -> Iterator[RawTable]:
+    """Read a CSV or XLSX file as a sequence of :class:`RawTable` chunks.
+
+    The chunks together hold exactly what :func:`read_table` returns: the same columns,
+    the same ``_baris`` row numbers, each row-level problem in the chunk of its row, and
+    the file-level problems (encoding, blank rows, extra sheets) in the first or the last
+    chunk. UTF-8 CSV files are streamed with ``pyarrow.csv.open_csv`` (memory grows with
+    ``chunk_rows``, not with the file). Anything unusual (cp1252, binary content, a record
+    larger than the parser block, a named-less column with values, a wrong separator,
+    duplicate column names) is read by :func:`read_table` and then cut into chunks.
+
+    Parameters
+    ----------
+    path : pathlib.Path or str
+        The file; opened read-only.
+    name : str, optional
+        Input name; default: the file stem in lower case.
+    chunk_rows : int, optional
+        Rows per chunk (default :data:`CHUNK_ROWS`).
+    stream : bool
+        False reads the whole file with :func:`read_table` (after :class:`RestartRead`).
+
+    Yields
+    ------
+    RawTable
+
+    Raises
+    ------
+    IngestError
+        As :func:`read_table`.
+    RestartRead
+        When the streaming reader has to give up after yielding chunks.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "contoh.csv"
+    >>> _ = p.write_bytes(b"a,b\\n1,2\\n,\\n3,4\\n5\\n6,7\\n")
+    >>> chunks = list(iter_table(p, chunk_rows=2))
+    >>> [c.frame["_baris"].tolist() for c in chunks]
+    [[2], [4], [5, 6]]
+    >>> [(p.code, p.row) for c in chunks for p in c.problems]
+    [('kolom_kurang', 5), ('baris_kosong', None)]
+    """
+    path = Path(path)
+    name = (name or path.stem).strip().lower()
+    rows = max(int(chunk_rows or CHUNK_ROWS), 1)
+    if stream and path.suffix.lower() == ".csv":
+        yielded = False
+        try:
+            for chunk in _stream_csv(path, name, rows):
+                yielded = True
+                yield chunk
+            return
+        except _Fallback as exc:
+            if yielded:
+                raise RestartRead(path.name) from exc
+    yield from _split(read_table(path, name), rows)
+
+
+def _split(raw: RawTable, rows: int) -> Iterator[RawTable]:
+    """Cut a whole-file RawTable into chunks of ``rows`` rows."""
+    frame = raw.frame
+    baris = frame["_baris"].to_numpy(dtype=np.int64)
+    row_probs = [p for p in raw.problems if p.row is not None]
+    file_probs = [p for p in raw.problems if p.row is None]
+    starts = list(range(0, len(frame), rows))
+    for i, lo in enumerate(starts):
+        part = frame.iloc[lo : lo + rows].reset_index(drop=True)
+        # a problem row dropped as blank goes with the next chunk
+        first = int(baris[lo - 1]) + 1 if i else -1
+        last = int(baris[lo + rows - 1]) if i < len(starts) - 1 else np.iinfo(np.int64).max
+        mine = [p for p in row_probs if first <= int(p.row) <= last]  # type: ignore[arg-type]
+        yield RawTable(
+            name=raw.name, path=raw.path, frame=part, encoding=raw.encoding,
+            separator=raw.separator, decimal_comma=raw.decimal_comma,
+            problems=(file_probs if i == 0 else []) + mine,
+        )
+
+
+def _stream_csv(path: Path, name: str, rows: int) -> Iterator[RawTable]:
+    """Stream a clean UTF-8 CSV; raise :class:`_Fallback` on anything unusual."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    file = path.name
+    try:
+        fh = open(path, "rb")  # closed in finally
+    except OSError as exc:
+        raise _Fallback(str(exc)) from exc
+    try:
+        head = fh.read(_HEAD_BYTES + len(codecs.BOM_UTF8))
+        bom = head.startswith(codecs.BOM_UTF8)
+        body = head[len(codecs.BOM_UTF8) :] if bom else head
+        body = body[:_HEAD_BYTES]
+        if not body.strip() or body.startswith(b"PK\x03\x04") or b"\x00" in body:
+            raise _Fallback("empty or binary")
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(body, final=False)
+        except UnicodeDecodeError as exc:
+            raise _Fallback("not UTF-8") from exc
+        text_head = body.decode("utf-8", "replace")
+        if b"\n" not in body or not text_head.split("\n", 1)[0].strip():
+            raise _Fallback("header")
+        sep = _sniff(text_head, file)  # IngestError exactly as read_table
+        first = body.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+        header = next(csv.reader([first], delimiter=sep), [""])
+        fields = [f"f{i}" for i in range(max(len(header), 1))]
+        invalid: list[tuple[int | None, str]] = []
+
+        def handler(row: Any) -> str:
+            invalid.append((row.number, row.text))
+            return "skip"
+
+        try:
+            reader = pacsv.open_csv(
+                _RawStream(fh, len(codecs.BOM_UTF8) if bom else 0),
+                read_options=pacsv.ReadOptions(
+                    column_names=fields, use_threads=False, block_size=_BLOCK_SIZE
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=sep, quote_char='"', double_quote=True,
+                    newlines_in_values=True, ignore_empty_lines=False,
+                    invalid_row_handler=handler,
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(fields, pa.string()),
+                    strings_can_be_null=False, quoted_strings_can_be_null=False,
+                ),
+            )
+        except _Fallback:
+            raise
+        except Exception as exc:
+            raise _Fallback(str(exc)) from exc
+        state = _StreamState(file, name, path, sep, len(fields))
+        batches: list[Any] = []
+        n_batch = 0
+        prev: RawTable | None = None
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            except _Fallback:
+                raise
+            except Exception as exc:
+                raise _Fallback(str(exc)) from exc
+            if batch.num_rows:
+                batches.append(batch)
+                n_batch += batch.num_rows
+            if n_batch >= rows:
+                table = pa.Table.from_batches(batches)
+                while table.num_rows >= rows:  # chunks of exactly `rows` good rows
+                    chunk = state.chunk(table.slice(0, rows), invalid, final=False)
+                    table = table.slice(rows)
+                    if chunk is not None:
+                        if prev is not None:
+                            yield prev
+                        prev = chunk
+                batches, n_batch = table.to_batches(), table.num_rows
+        table = pa.Table.from_batches(batches, schema=reader.schema)
+        chunk = state.chunk(table, invalid, final=True)
+        if chunk is not None:
+            if prev is not None:
+                yield prev
+            prev = chunk
+        state.finish()
+        if prev is None:
+            raise _Fallback("no data rows")
+        if state.n_blank:
+            prev.problems.append(
+                _problem(file, "baris_kosong", severity="warning", n=state.n_blank)
+            )
+        yield prev
+    finally:
+        fh.close()
+
+
+class _StreamState:
+    """Row numbering, malformed rows and column names across streamed chunks."""
+
+    def __init__(self, file: str, name: str, path: Path, sep: str, n_fields: int) -> None:
+        self.file, self.name, self.path, self.sep = file, name, path, sep
+        self.n_fields = n_fields
+        self.cursor = 1  # next record number
+        self.used = 0  # invalid rows consumed
+        self.n_good = 0
+        self.n_bad = 0
+        self.n_blank = 0
+        self.names: list[str] | None = None
+        self.keep: list[str] = []
+        self.unnamed: list[str] = []
+
+    def chunk(self, table: Any, invalid: list, *, final: bool) -> RawTable | None:
+        frame = table.to_pandas() if table.num_rows else pd.DataFrame(
+            {f"f{i}": pd.Series([], dtype="str") for i in range(self.n_fields)})
+        bad_all = invalid[self.used :]
+        if any(num is None for num, _ in bad_all):
+            raise _Fallback("row numbers unknown")
+        known = np.array([num for num, _ in bad_all], dtype=np.int64)
+        rec = _good_numbers(self.cursor, len(frame), known)
+        if len(rec):
+            self.cursor = int(rec[-1]) + 1
+        last = np.iinfo(np.int64).max if final else self.cursor - 1
+        mine = [(int(num), text) for num, text in bad_all if num <= last]
+        if self.names is None and any(num == 1 for num, _ in mine):
+            raise _Fallback("malformed header record")
+        self.used += len(mine)
+        self.n_good += len(frame)
+        self.n_bad += len(mine)
+        frame["_rec"] = rec
+        problems: list[Problem] = []
+        if mine:
+            rows = []
+            for num, text in mine:
+                cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=self.sep), [])
+                rows.append((num, cells))
+                if cells and any(c.strip() for c in cells):
+                    code = "kolom_kurang" if len(cells) < self.n_fields else "kolom_lebih"
+                    problems.append(_problem(self.file, code, row=num,
+                                             diharapkan=self.n_fields, ditemukan=len(cells)))
+            extra = pd.DataFrame(
+                [(c + [""] * self.n_fields)[: self.n_fields] for _, c in rows],
+                columns=[f"f{i}" for i in range(self.n_fields)], dtype="str",
+            )
+            extra["_rec"] = np.array([num for num, _ in rows], dtype=np.int64)
+            frame = pd.concat([frame, extra], ignore_index=True).sort_values(
+                "_rec", kind="stable").reset_index(drop=True)
+        if self.names is None:
+            if not len(frame) or int(frame["_rec"].iloc[0]) != 1:
+                raise _Fallback("header record")
+            self._header([str(frame[f"f{i}"].iloc[0]) for i in range(self.n_fields)])
+            frame = frame.iloc[1:].reset_index(drop=True)
+        for col in self.unnamed:
+            if frame[col].str.strip().ne("").any():
+                raise _Fallback("unnamed column with values")
+        out = frame[self.keep]
+        out.columns = self.names
+        blank = (out[self.names[0]].str.strip() == "").to_numpy(dtype=bool).copy()
+        cand = np.flatnonzero(blank)  # only rows blank in the first column can be blank
+        if len(cand):
+            for c in self.names[1:]:
+                cand = cand[(out[c].iloc[cand].str.strip() == "").to_numpy(dtype=bool)]
+            blank[:] = False
+            blank[cand] = True
+        out["_baris"] = frame["_rec"].to_numpy(dtype=np.int64)
+        n_blank = int(blank.sum())
+        if n_blank:
+            self.n_blank += n_blank
+            out = out.loc[~blank].reset_index(drop=True)
+        if not len(out):
+            if problems:  # pragma: no cover - malformed rows are never blank
+                raise _Fallback("problems without rows")
+            return None
+        return RawTable(name=self.name, path=self.path, frame=out, encoding="utf-8",
+                        separator=self.sep, decimal_comma=self.sep == ";", problems=problems)
+
+    def _header(self, cells: list[str]) -> None:
+        if all(not h.strip() for h in cells):
+            raise _Fallback("blank header")
+        names: list[str] = []
+        for j, head in enumerate(cells):
+            norm = normalize_column_name(head)
+            if not norm:
+                self.unnamed.append(f"f{j}")
+                continue
+            names.append(norm)
+            self.keep.append(f"f{j}")
+        if len(set(names)) != len(names):
+            raise _Fallback("duplicate column names")
+        self.names = names
+
+    def finish(self) -> None:
+        """Whole-file rules read_table applies (a wrong separator): fall back."""
+        data_rows = self.n_good - 1 + self.n_bad
+        if self.n_bad >= 2 and self.n_bad > _BAD_ROW_SHARE * data_rows:
+            raise _Fallback("wrong separator")
 
 
 # --------------------------------------------------------------------------- XLSX

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import __version__, atomic, contract, privacy
@@ -84,8 +86,8 @@ def kelompok_usia(tanggal_lahir: pd.Series, pada: pd.Timestamp) -> pd.Series:
     return band.astype(object).where(band.notna(), other=float("nan"))
 
 
-def _extra_columns(table: contract.ValidatedTable, known: set[str]) -> list[str]:
-    return [c for c in table.accepted.columns if c not in known and not c.startswith("_")]
+def _extra_columns(frame: pd.DataFrame, known: set[str]) -> list[str]:
+    return [c for c in frame.columns if c not in known and not c.startswith("_")]
 
 
 def _clean_extras(frame: pd.DataFrame, extras: list[str], names: list[str]) -> pd.DataFrame:
@@ -96,136 +98,385 @@ def _clean_extras(frame: pd.DataFrame, extras: list[str], names: list[str]) -> p
     return out
 
 
-def _referensi(tables: dict[str, contract.ValidatedTable]) -> pd.Timestamp:
-    """Reference date for age bands: end of the last quarter evaluated (else today)."""
-    pk = tables.get("penilaian_kinerja")
-    if pk is not None and len(pk.accepted):
-        last = pd.Period(pk.accepted["triwulan"].dropna().max(), freq="Q")
-        return last.end_time.normalize()
-    return pd.Timestamp(date.today())
+# --------------------------------------------------------------------------- pseudonyms
 
 
-def _build(tables: dict[str, contract.ValidatedTable], key: bytes) -> dict[str, pd.DataFrame]:
-    """Turn accepted contract tables into the processed (pseudonymized) tables."""
-    peg = tables["pegawai"].accepted
-    names = [n for n in peg["nama"].dropna().astype(str).tolist() if n.strip()]
-    unit_of = peg.set_index("nip")["unit_kerja"]
+class _Hasher:
+    """:func:`privacy.pseudonymize` (prefix ``""``) for many values, same output.
 
-    def pseudo(s: pd.Series) -> pd.Series:
-        return privacy.pseudonymize(s, key)
+    Printable-ASCII values without spaces (NIPs, respondent codes: nearly all) are
+    normalized with Arrow kernels (NFKC is the identity on ASCII); other values use
+    :func:`privacy._normalize`. HMAC-SHA256 reuses the precomputed inner and outer key
+    states (RFC 2104), which is the same digest as :mod:`hmac` at half the cost.
+    """
 
-    out: dict[str, pd.DataFrame] = {}
+    def __init__(self, key: bytes) -> None:
+        privacy.pseudonymize(pd.Series([], dtype="str"), key)  # same key checks
+        block = hashlib.sha256().block_size
+        k = hashlib.sha256(key).digest() if len(key) > block else key
+        k = k.ljust(block, b"\0")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in k))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in k))
 
-    kb = tables["kebijakan"].accepted
-    out["kebijakan"] = kb[["unit_kerja", "tanggal_mulai", "triwulan_mulai"]].reset_index(drop=True)
+    def _digest(self, values: list[bytes]) -> list[str]:
+        inner, outer = self._inner, self._outer
+        out = []
+        append = out.append
+        for v in values:
+            i = inner.copy()
+            i.update(v)
+            o = outer.copy()
+            o.update(i.digest())
+            append(o.hexdigest()[:16])
+        return out
 
-    ref = _referensi(tables)
-    known = {
-        "nip",
-        "unit_kerja",
-        "nama",
-        "jabatan",
-        "golongan",
-        "status_kepegawaian",
-        "jenis_kelamin",
-        "tanggal_lahir",
-    }
-    p = pd.DataFrame(
-        {
-            "id_pegawai": pseudo(peg["nip"]),
+    def __call__(self, values: pd.Series) -> pd.Series:
+        """Pseudonyms of ``values`` (missing stays missing), as a ``str`` Series."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        n = len(values)
+        arr = pa.array(values.astype("str"), type=pa.large_string(), from_pandas=True)
+        valid = np.asarray(pc.is_valid(arr).to_numpy(zero_copy_only=False), dtype=bool)
+        fast = np.asarray(pc.fill_null(pc.match_substring_regex(arr, r"^[!-~]+$"), False)
+                          .to_numpy(zero_copy_only=False), dtype=bool)
+        digits = pc.and_(pc.match_substring_regex(arr, r"^[0-9.\-]+$"),
+                         pc.match_substring_regex(arr, r"[0-9]"))
+        norm = pc.if_else(digits, pc.replace_substring_regex(arr, r"[.\-]", ""),
+                          pc.utf8_lower(arr))
+        out = np.full(n, None, dtype=object)
+        idx = np.flatnonzero(fast)
+        if len(idx):
+            data = norm.take(pa.array(idx)).cast(pa.large_binary()).to_pylist()
+            out[idx] = self._digest(data)
+        slow = np.flatnonzero(valid & ~fast)
+        if len(slow):
+            raw = values.iloc[slow].tolist()
+            out[slow] = self._digest([privacy._normalize(v).encode("utf-8") for v in raw])
+        return pd.Series(out, index=values.index, name=values.name, dtype="str")
+
+
+def _nip_int(s: pd.Series) -> np.ndarray:
+    """Accepted (18-digit) NIP text -> int64; -1 where not 18 ASCII digits."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(s.astype("str"), type=pa.large_string(), from_pandas=True)
+    ok = pc.fill_null(pc.match_substring_regex(arr, "^[0-9]{18}$"), False)
+    vals = pc.cast(pc.if_else(ok, arr, "-1"), pa.int64())
+    return np.asarray(vals.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+# --------------------------------------------------------------------------- streaming sink
+
+_PEG_KNOWN = {"nip", "unit_kerja", "nama", "jabatan", "golongan", "status_kepegawaian",
+              "jenis_kelamin", "tanggal_lahir"}
+_PK_COLS = ["periode", "triwulan", "kehadiran", "kualitas_pelayanan", "partisipasi",
+            "skor_kinerja", "skor_kinerja_turunan", "rating_hasil_kerja",
+            "rating_perilaku_kerja", "predikat"]
+_SK_COLS = ["tanggal", "triwulan", "unit_kerja", *(f"u{i}" for i in range(1, 10)),
+            "jenis_layanan", "jenis_kelamin", "pendidikan", "pekerjaan"]
+_SA_COLS = ["tanggal", "triwulan", "gelombang",
+            *(f"{s}_{i}" for s in ("paham", "khawatir", "dukungan") for i in (1, 2, 3)),
+            "ikut_pelatihan", "tanggal_pelatihan"]
+
+
+class _ParquetOut:
+    """One output table written row group by row group into a staging file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.writer: Any = None
+        self.schema: Any = None
+        self.rows = 0
+        self.done = False  # closed by a worker process (parallel prepare)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            self.schema = table.schema
+            self.writer = pq.ParquetWriter(self.path, self.schema)
+        else:
+            table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+        self.writer.write_table(table)
+        self.rows += len(frame)
+
+    def close(self, empty: pd.DataFrame | None = None) -> bool:
+        """Close the file (an empty table with the columns of ``empty`` if nothing came)."""
+        if self.done:
+            return True
+        if self.writer is None:
+            if empty is None:
+                return False
+            empty.to_parquet(self.path, index=False)
+            return True
+        self.writer.close()
+        self.writer = None
+        return True
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.writer = None
+        self.path.unlink(missing_ok=True)
+
+
+class _Sink(contract.TableSink):
+    """Turns validated chunks into pseudonymized Parquet row groups (staging folder)."""
+
+    def __init__(self, staging: Path, key: Callable[[], bytes], lenient: bool,
+                 say: Callable[[str], None]) -> None:
+        super().__init__()
+        self.staging = staging
+        self._key = key
+        self.hasher: _Hasher | None = None
+        self.lenient = lenient
+        self.say = say
+        self.stopped = False  # strict mode after the first rejected row: validate only
+        self.out: dict[str, _ParquetOut] = {}
+        self.rejected: dict[str, int] = {}
+        self.keep: dict[str, list[pd.DataFrame]] = {"kebijakan": [], "pegawai": []}
+        self.peg: dict[str, Any] | None = None
+        self.max_triwulan: str | None = None
+        self.max_tanggal: pd.Timestamp | None = None
+        self.empty: dict[str, pd.DataFrame] = {}
+        self.sha: dict[str, Any] = {}
+        self._pool: Any = None
+        self._pid = 0
+
+    def _hash_later(self, name: str, path: Path) -> None:
+        """SHA-256 of the input in a thread (hashlib releases the GIL)."""
+        import concurrent.futures
+        import os
+
+        if self._pool is None or self._pid != os.getpid():  # new in a forked worker
+            self._pool = concurrent.futures.ThreadPoolExecutor(1)
+            self._pid = os.getpid()
+        self.sha[name] = self._pool.submit(sha256_file, path)
+
+    def sha256(self, name: str) -> str | None:
+        value = self.sha.get(name)
+        return value.result() if hasattr(value, "result") else value
+
+    def close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- parallel protocol (contract.validate_stream with jobs > 1)
+    def references_done(self) -> None:
+        """kebijakan and pegawai are complete: build the NIP index before any fork."""
+        if not self.stopped:
+            self._pegawai_index()
+        for name in ("kebijakan", "pegawai"):
+            if name in self.sha:
+                self.sha[name] = self.sha256(name)  # no thread busy while forking
+
+    def part(self, name: str) -> dict[str, Any]:
+        """What a worker did for ``name`` (its Parquet file is closed here)."""
+        out = self.out[name]
+        written = out.writer is not None
+        if written:
+            out.writer.close()
+            out.writer = None
+        return {"written": written, "rows": out.rows, "rejected": self.rejected[name],
+                "stopped": self.stopped, "max_tanggal": self.max_tanggal,
+                "max_triwulan": self.max_triwulan, "empty": self.empty.get(name),
+                "sha": self.sha256(name)}
+
+    def join(self, name: str, part: dict[str, Any]) -> None:
+        """Take over the result of a worker for ``name``."""
+        out = self.out.setdefault(name, _ParquetOut(self.staging / f"{name}.parquet"))
+        out.done, out.rows = part["written"], part["rows"]
+        self.rejected[name] = part["rejected"]
+        self.stopped = self.stopped or part["stopped"]
+        if part["empty"] is not None:
+            self.empty[name] = part["empty"]
+        if part["sha"] is not None:
+            self.sha[name] = part["sha"]
+        for attr in ("max_tanggal", "max_triwulan"):
+            v = part[attr]
+            cur = getattr(self, attr)
+            if v is not None and (cur is None or v > cur):
+                setattr(self, attr, v)
+
+    # -- TableSink
+    def start(self, name: str, path: Path | None) -> None:
+        if name in self.out:
+            self.out[name].discard()
+        self.out[name] = _ParquetOut(self.staging / f"{name}.parquet")
+        rej = self.staging / "ditolak" / f"{name}.csv"
+        rej.unlink(missing_ok=True)
+        self.rejected[name] = 0
+        if name in self.keep:
+            self.keep[name] = []
+        if path is not None:
+            self._hash_later(name, path)
+        self.say(f"{name}: {path.name if path else '-'}")
+
+    def chunk(self, name: str, accepted: pd.DataFrame, rejected: pd.DataFrame) -> None:
+        if len(rejected):
+            self.rejected[name] += len(rejected)
+            if not self.lenient:
+                self.stopped = True
+            else:
+                self._write_rejected(name, rejected)
+        if self.stopped:
+            return
+        if name in self.keep:
+            self.keep[name].append(accepted)
+            return
+        if self.peg is None:
+            self._pegawai_index()
+        frame = self._build(name, accepted)
+        if name not in self.empty:
+            self.empty[name] = frame.iloc[:0]
+        if len(frame):
+            self.out[name].write(frame)
+
+    def frames(self, name: str) -> None:  # type: ignore[override]
+        return None  # nothing kept in memory (see validate_stream)
+
+    # -- helpers
+    @property
+    def key_hasher(self) -> _Hasher:
+        if self.hasher is None:
+            self.hasher = _Hasher(self._key())
+        return self.hasher
+
+    def _write_rejected(self, name: str, rejected: pd.DataFrame) -> None:
+        target = self.staging / "ditolak" / f"{name}.csv"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cols = [c for c in ("_baris", "kode", "alasan") if c in rejected.columns]
+        rej = rejected[cols].rename(columns={"_baris": "baris"})
+        with open(target, "a", encoding="utf-8", newline="") as fh:
+            rej.to_csv(fh, index=False, header=fh.tell() == 0)
+
+    def _pegawai_index(self) -> None:
+        """NIP -> row of the accepted pegawai: pseudonym and unit per NIP, hashed once."""
+        peg = contract._concat(self.keep["pegawai"]) if self.keep["pegawai"] else None
+        if peg is None or "nip" not in peg.columns:
+            peg = pd.DataFrame({c: pd.Series([], dtype="str") for c in _PEG_KNOWN})
+        nips = _nip_int(peg["nip"])
+        ids = self.key_hasher(peg["nip"])
+        names = sorted({n for n in peg["nama"].dropna().astype(str).tolist() if n.strip()})
+        self.peg = {
+            "frame": peg,
+            "index": pd.Index(nips),  # int64 hash index, built once, NIPs unique
+            "id": ids.to_numpy(dtype=object),
+            "unit": peg["unit_kerja"].to_numpy(dtype=object),
+            "names": names,
+        }
+        if len(set(self.peg["id"].tolist())) != len(ids):  # ~1e-6 at national scale
+            import warnings
+
+            warnings.warn("Dua nilai berbeda mendapat pseudonim yang sama / pseudonym "
+                          "collision", stacklevel=2)
+
+    def _rows_of(self, nip: pd.Series) -> np.ndarray:
+        """Row of each NIP in the accepted pegawai (-1 for missing)."""
+        peg = self.peg
+        assert peg is not None
+        vals = _nip_int(nip)
+        rows = peg["index"].get_indexer(vals)
+        return np.where(vals >= 0, rows, -1)
+
+    def _lookup(self, nip: pd.Series, what: str) -> np.ndarray:
+        rows = self._rows_of(nip)
+        assert self.peg is not None
+        vals = np.append(self.peg[what], None)
+        return vals[rows]  # -1 -> None
+
+    def _build(self, name: str, acc: pd.DataFrame) -> pd.DataFrame:
+        assert self.peg is not None
+        names = self.peg["names"]
+        if name == "penilaian_kinerja":
+            f = acc[_PK_COLS].copy()
+            rows = self._rows_of(acc["nip"])
+            f.insert(0, "unit_kerja", pd.Series(np.append(self.peg["unit"], None)[rows],
+                                                index=acc.index, dtype="str"))
+            f.insert(0, "id_pegawai", pd.Series(np.append(self.peg["id"], None)[rows],
+                                                index=acc.index, dtype="str"))
+            if len(acc):
+                top = acc["triwulan"].dropna().max()
+                if isinstance(top, str) and (self.max_triwulan is None
+                                             or top > self.max_triwulan):
+                    self.max_triwulan = top
+            extras = _extra_columns(acc, set(_PK_COLS) | {"nip"})
+            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+        if name == "survei_kepuasan":
+            f = acc[_SK_COLS].copy()
+            f.insert(0, "id_responden", self.key_hasher(acc["id_responden"].astype("str")))
+            f["id_petugas"] = pd.Series(self._lookup(acc["nip_petugas"], "id"),
+                                        index=acc.index, dtype="str")
+            usia = pd.to_numeric(acc["usia"], errors="coerce")
+            band = pd.cut(usia, bins=(0, 25, 35, 45, 55, 200), right=False,
+                          labels=("<25", "25-34", "35-44", "45-54", "55+"))
+            f["kelompok_usia"] = band.astype("str").where(band.notna())
+            f["saran"] = privacy.scrub_series(acc["saran"].astype("string"), names).astype("str")
+            self._tanggal(acc)
+            extras = _extra_columns(acc, set(_SK_COLS) | {"id_responden", "nip_petugas",
+                                                          "usia", "saran"})
+            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+        if name == "survei_asn":
+            f = acc[_SA_COLS].copy()
+            rows = self._rows_of(acc["nip"])
+            f.insert(0, "unit_kerja", pd.Series(np.append(self.peg["unit"], None)[rows],
+                                                index=acc.index, dtype="str"))
+            f.insert(0, "id_pegawai", pd.Series(np.append(self.peg["id"], None)[rows],
+                                                index=acc.index, dtype="str"))
+            f["komentar"] = privacy.scrub_series(acc["komentar"].astype("string"),
+                                                 names).astype("str")
+            self._tanggal(acc)
+            extras = _extra_columns(acc, set(_SA_COLS) | {"nip", "komentar"})
+            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+        if name == "tindak_lanjut":
+            rows = self._rows_of(acc["nip"])
+            return pd.DataFrame({
+                "id_pegawai": pd.Series(np.append(self.peg["id"], None)[rows], dtype="str"),
+                "unit_kerja": pd.Series(np.append(self.peg["unit"], None)[rows],
+                                        dtype="str"),
+                "periode": acc["periode"].to_numpy(),
+                "triwulan": acc["triwulan"].to_numpy(),
+                "jenis": acc["jenis"].to_numpy(),
+                "keterangan": privacy.scrub_series(
+                    acc["keterangan"].astype("string"), names).to_numpy(),
+            })
+        raise KeyError(name)  # pragma: no cover
+
+    def _tanggal(self, acc: pd.DataFrame) -> None:
+        top = acc["tanggal"].max() if len(acc) else pd.NaT
+        if pd.notna(top) and (self.max_tanggal is None or top > self.max_tanggal):
+            self.max_tanggal = top
+
+    def finish(self, tables: dict[str, contract.ValidatedTable]) -> dict[str, pd.DataFrame]:
+        """Write kebijakan and pegawai (age bands need the last quarter evaluated)."""
+        if self.peg is None:
+            self._pegawai_index()
+        assert self.peg is not None
+        kb = contract._concat(self.keep["kebijakan"])
+        kebijakan = kb[["unit_kerja", "tanggal_mulai", "triwulan_mulai"]].reset_index(drop=True)
+        self.out["kebijakan"].write(kebijakan)
+        peg = self.peg["frame"]
+        if self.max_triwulan is not None:
+            ref = pd.Period(self.max_triwulan, freq="Q").end_time.normalize()
+        else:
+            ref = pd.Timestamp(date.today())
+        p = pd.DataFrame({
+            "id_pegawai": pd.Series(self.peg["id"], index=peg.index, dtype="str"),
             "unit_kerja": peg["unit_kerja"],
             "jabatan": peg["jabatan"],
             "golongan": peg["golongan"],
             "status_kepegawaian": peg["status_kepegawaian"],
             "jenis_kelamin": peg["jenis_kelamin"],
             "kelompok_usia": kelompok_usia(peg["tanggal_lahir"], ref),
-        }
-    )
-    extras = _extra_columns(tables["pegawai"], known)
-    out["pegawai"] = pd.concat([p, _clean_extras(peg, extras, names)], axis=1).reset_index(
-        drop=True
-    )
-
-    pk = tables["penilaian_kinerja"].accepted
-    cols = [
-        "periode",
-        "triwulan",
-        "kehadiran",
-        "kualitas_pelayanan",
-        "partisipasi",
-        "skor_kinerja",
-        "skor_kinerja_turunan",
-        "rating_hasil_kerja",
-        "rating_perilaku_kerja",
-        "predikat",
-    ]
-    f = pk[cols].copy()
-    f.insert(0, "unit_kerja", pk["nip"].map(unit_of).to_numpy())
-    f.insert(0, "id_pegawai", pseudo(pk["nip"]).to_numpy())
-    extras = _extra_columns(tables["penilaian_kinerja"], set(cols) | {"nip"})
-    out["penilaian_kinerja"] = pd.concat([f, _clean_extras(pk, extras, names)], axis=1).reset_index(
-        drop=True
-    )
-
-    sk = tables["survei_kepuasan"].accepted
-    ucols = [f"u{i}" for i in range(1, 10)]
-    cols = [
-        "tanggal",
-        "triwulan",
-        "unit_kerja",
-        *ucols,
-        "jenis_layanan",
-        "jenis_kelamin",
-        "pendidikan",
-        "pekerjaan",
-    ]
-    f = sk[cols].copy()
-    f.insert(0, "id_responden", pseudo(sk["id_responden"].astype("string")).to_numpy())
-    f["id_petugas"] = pseudo(sk["nip_petugas"]).to_numpy()
-    usia = pd.to_numeric(sk["usia"], errors="coerce")
-    band = pd.cut(
-        usia,
-        bins=(0, 25, 35, 45, 55, 200),
-        right=False,
-        labels=("<25", "25-34", "35-44", "45-54", "55+"),
-    )
-    f["kelompok_usia"] = band.astype(object).where(band.notna(), other=float("nan"))
-    f["saran"] = privacy.scrub_series(sk["saran"].astype("string"), names).to_numpy()
-    extras = _extra_columns(
-        tables["survei_kepuasan"], set(cols) | {"id_responden", "nip_petugas", "usia", "saran"}
-    )
-    out["survei_kepuasan"] = pd.concat(
-        [f.reset_index(drop=True), _clean_extras(sk, extras, names).reset_index(drop=True)], axis=1
-    )
-
-    sa = tables["survei_asn"].accepted
-    items = [f"{s}_{i}" for s in ("paham", "khawatir", "dukungan") for i in (1, 2, 3)]
-    cols = ["tanggal", "triwulan", "gelombang", *items, "ikut_pelatihan", "tanggal_pelatihan"]
-    f = sa[cols].copy()
-    f.insert(0, "unit_kerja", sa["nip"].map(unit_of).to_numpy())
-    f.insert(0, "id_pegawai", pseudo(sa["nip"]).to_numpy())
-    f["komentar"] = privacy.scrub_series(sa["komentar"].astype("string"), names).to_numpy()
-    extras = _extra_columns(tables["survei_asn"], set(cols) | {"nip", "komentar"})
-    out["survei_asn"] = pd.concat(
-        [f.reset_index(drop=True), _clean_extras(sa, extras, names).reset_index(drop=True)], axis=1
-    )
-
-    tl = tables.get("tindak_lanjut")
-    if tl is not None and tl.path is not None:
-        a = tl.accepted
-        out["tindak_lanjut"] = pd.DataFrame(
-            {
-                "id_pegawai": pseudo(a["nip"]).to_numpy(),
-                "unit_kerja": a["nip"].map(unit_of).to_numpy(),
-                "periode": a["periode"].to_numpy(),
-                "triwulan": a["triwulan"].to_numpy(),
-                "jenis": a["jenis"].to_numpy(),
-                "keterangan": privacy.scrub_series(
-                    a["keterangan"].astype("string"), names
-                ).to_numpy(),
-            }
-        )
-    return out
+        })
+        extras = _extra_columns(peg, _PEG_KNOWN)
+        pegawai = pd.concat([p, _clean_extras(peg, extras, self.peg["names"])], axis=1)
+        self.out["pegawai"].write(pegawai.reset_index(drop=True))
+        return {"kebijakan": kebijakan, "pegawai": pegawai}
 
 
 def prepare(
@@ -236,8 +487,15 @@ def prepare(
     key: bytes | None = None,
     options: contract.ContractOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    chunk_rows: int | None = None,
+    jobs: int | None = None,
 ) -> PrepareResult:
     """Validate the inputs in ``data_dir`` and write pseudonymized Parquet to ``processed_dir``.
+
+    The inputs are read, validated and written chunk by chunk
+    (:func:`contract.validate_stream`): memory grows with ``chunk_rows``, not with the
+    files. Every output goes to a staging folder next to ``processed_dir`` and is moved
+    into place (``os.replace``) only when everything succeeded.
 
     Parameters
     ----------
@@ -248,51 +506,126 @@ def prepare(
     lenient : if False (default) any invalid row raises :class:`DataInvalidError` and
         nothing is written; if True invalid rows are set aside and the rest is used.
     key : pseudonym key; default :func:`privacy.load_key`.
+    chunk_rows : rows per chunk (default :data:`kinerja_analysis.ingest.CHUNK_ROWS`).
+    jobs : worker processes for the inputs after pegawai (default: the environment
+        variable ``KINERJA_PREPARE_JOBS``, else 2 when the machine has two or more cores
+        and the inputs exceed :data:`PARALLEL_BYTES`, else 1).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kinerja_analysis import synth
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = synth.generate(d / "raw", "banyumanik", seed=1)
+    >>> res = prepare(d / "raw", d / "processed", key=b"k" * 32)
+    >>> sorted(p.name for p in (d / "processed").glob("*.parquet"))[:3]
+    ['kebijakan.parquet', 'pegawai.parquet', 'penilaian_kinerja.parquet']
+    >>> res.ringkasan["input"]["pegawai"]["rejected"]
+    0
     """
+    import os
+    import shutil
+
     say = progress or (lambda _msg: None)
     data_dir, processed_dir = Path(data_dir), Path(processed_dir)
+    staging = processed_dir.parent / f".{processed_dir.name}.baru-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "ditolak").mkdir(parents=True)
     say(f"validasi {data_dir}")
-    report = contract.validate_dir(data_dir, options)
-    if report.has_errors and not lenient:
-        raise DataInvalidError(report)
-    if key is None:
-        key = privacy.load_key()
-    say("pseudonimisasi dan penyaringan teks bebas")
-    frames = _build(report.tables, key)
 
-    processed_dir.mkdir(parents=True, exist_ok=True)
-    result = PrepareResult(report=report, processed_dir=processed_dir)
-    for name, frame in frames.items():
-        result.files[name] = atomic.write_parquet(processed_dir / f"{name}.parquet", frame)
-    say(f"{len(frames)} tabel Parquet ditulis ke {processed_dir}")
+    def get_key() -> bytes:
+        return key if key is not None else privacy.load_key()
 
-    rejected_dir = processed_dir / "ditolak"
-    ringkasan: dict = {"versi": __version__, "input": {}}
-    for name, table in report.tables.items():
-        if table.path is None:
-            continue
-        entry = {
-            "file": table.path.name,
-            "sha256": sha256_file(table.path),
-            "read": int(table.n_read),
-            "accepted": int(len(table.accepted)),
-            "rejected": int(len(table.rejected)),
-        }
-        ringkasan["input"][name] = entry
-        target = rejected_dir / f"{name}.csv"
-        if len(table.rejected):
-            cols = [c for c in ("_baris", "kode", "alasan") if c in table.rejected.columns]
-            rej = table.rejected[cols].rename(columns={"_baris": "baris"})
-            atomic.write_csv(target, rej)
-        elif target.exists():
-            target.unlink()
-    peg = frames["pegawai"]
-    ringkasan["tanggal_data"] = _tanggal_data(frames)
-    ringkasan["n_unit"] = int(frames["kebijakan"]["unit_kerja"].nunique())
-    ringkasan["n_pegawai"] = int(len(peg))
-    atomic.write_json(processed_dir / "ringkasan.json", ringkasan)
-    result.ringkasan = ringkasan
-    return result
+    if jobs is None:
+        jobs = _default_jobs(data_dir)
+    sink = _Sink(staging, get_key, lenient, say)
+    try:
+        report = contract.validate_stream(data_dir, sink, options, chunk_rows=chunk_rows,
+                                          jobs=jobs)
+        if report.has_errors and not lenient:
+            raise DataInvalidError(report)
+        say("pseudonimisasi dan penyaringan teks bebas")
+        small = sink.finish(report.tables)
+        written: dict[str, Path] = {}
+        for name, out in sink.out.items():
+            table = report.tables[name]
+            if name == "tindak_lanjut" and table.path is None:
+                out.discard()
+                continue
+            if out.close(sink.empty.get(name, _empty_output(name, small))):
+                written[name] = out.path
+        ringkasan: dict = {"versi": __version__, "input": {}}
+        for name, table in report.tables.items():
+            if table.path is None:
+                continue
+            ringkasan["input"][name] = {
+                "file": table.path.name,
+                "sha256": sink.sha256(name) or sha256_file(table.path),
+                "read": int(table.n_read),
+                "accepted": int(table.n_accepted or 0),
+                "rejected": int(table.n_rejected or 0),
+            }
+        tanggal = sink.max_tanggal
+        ringkasan["tanggal_data"] = tanggal.date().isoformat() if tanggal is not None else None
+        ringkasan["n_unit"] = int(small["kebijakan"]["unit_kerja"].nunique())
+        ringkasan["n_pegawai"] = int(len(small["pegawai"]))
+
+        processed_dir.mkdir(parents=True, exist_ok=True)
+        result = PrepareResult(report=report, processed_dir=processed_dir)
+        for name, tmp in written.items():
+            os.replace(tmp, processed_dir / f"{name}.parquet")
+            result.files[name] = processed_dir / f"{name}.parquet"
+        say(f"{len(written)} tabel Parquet ditulis ke {processed_dir}")
+        rejected_dir = processed_dir / "ditolak"
+        for name in ringkasan["input"]:
+            target = rejected_dir / f"{name}.csv"
+            staged = staging / "ditolak" / f"{name}.csv"
+            if staged.exists():
+                rejected_dir.mkdir(exist_ok=True)
+                os.replace(staged, target)
+            elif target.exists():
+                target.unlink()
+        atomic.write_json(processed_dir / "ringkasan.json", ringkasan)
+        result.ringkasan = ringkasan
+        return result
+    finally:
+        sink.close_pool()
+        for out in sink.out.values():
+            if out.writer is not None:
+                out.discard()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+#: Inputs larger than this (bytes, all files) are prepared with two worker processes.
+PARALLEL_BYTES = 32 * 1024 * 1024
+
+
+def _default_jobs(data_dir: Path) -> int:
+    import os
+
+    env = os.environ.get("KINERJA_PREPARE_JOBS", "").strip()
+    if env.isdigit() and int(env) >= 1:
+        return int(env)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    if cores < 2 or not hasattr(os, "fork"):
+        return 1
+    total = sum(p.stat().st_size for p in Path(data_dir).glob("*") if p.is_file())
+    return 2 if total > PARALLEL_BYTES else 1
+
+
+def _empty_output(name: str, small: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Columns of an output table without rows (an input without accepted rows)."""
+    cols = {
+        "penilaian_kinerja": ["id_pegawai", "unit_kerja", *_PK_COLS],
+        "survei_kepuasan": ["id_responden", *_SK_COLS, "id_petugas", "kelompok_usia", "saran"],
+        "survei_asn": ["id_pegawai", "unit_kerja", *_SA_COLS, "komentar"],
+        "tindak_lanjut": ["id_pegawai", "unit_kerja", "periode", "triwulan", "jenis",
+                          "keterangan"],
+    }
+    if name in small:
+        return small[name].iloc[:0]
+    return pd.DataFrame({c: pd.Series([], dtype="str") for c in cols[name]})
 
 
 def _tanggal_data(frames: dict[str, pd.DataFrame]) -> str | None:
