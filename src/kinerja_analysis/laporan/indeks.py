@@ -31,6 +31,15 @@ def _page(title: str, body: str, lang: str) -> str:
     )
 
 
+def _waktu(iso: str | None, lang: str) -> str:
+    """'2026-11-28T03:45:10+00:00' -> '28 November 2026, 03.45 UTC' (id) / '03:45 UTC' (en)."""
+    if not iso:
+        return "–"
+    day, _, clock = str(iso).partition("T")
+    sep = "." if lang == "id" else ":"
+    return f"{i18n.fmt_date(day, lang)}, {clock[:2]}{sep}{clock[3:5]} UTC"
+
+
 def headline(results: Mapping, lang: str) -> dict[str, str]:
     """Headline figures of one period's results, formatted for the index trend table.
 
@@ -111,7 +120,7 @@ def tulis_indeks(out_dir: Path, lang: str) -> Path:
         rows.append(
             f"<tr><td><a href='{html.escape(name)}/index.html'>"
             f"{html.escape(i18n.fmt_periode(name, lang))}</a></td>{cells}"
-            f"<td>{links}</td><td>{html.escape(str(man.get('selesai', '')))}</td></tr>"
+            f"<td>{links}</td><td>{html.escape(_waktu(man.get('selesai'), lang))}</td></tr>"
         )
     body = (
         f"<p>{html.escape(teks.page_text('index_intro', lang))}</p>"

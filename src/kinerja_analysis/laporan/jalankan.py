@@ -340,7 +340,9 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
             kernel.execute(nb, build / "_notebook" / nb.name, nb_params)
             if bar is not None:
                 bar.update(1)
-            run.log(f"      ✓ {nb.stem}")
+                bar.write(f"      ✓ {nb.stem}", file=sys.stderr)  # above the bar, not through it
+            else:
+                run.log(f"      ✓ {nb.stem}")
     except NotebookFailedError:
         failed = run.out_dir / f"_gagal-{periode}"
         shutil.rmtree(failed, ignore_errors=True)
