@@ -198,3 +198,16 @@ def test_killed_report_leaves_previous_report_intact(hostile, tmp_path):
     assert after == before
     # the half-built folder is set aside, never published; the next run replaces it
     assert not (out / result.periode / "_notebook").exists()
+
+
+def test_200_mb_single_line_gives_a_clear_error(demo_raw, tmp_path, capsys):
+    """A 200 MB line (unclosed quote, garbled export) is refused with file, row and reason."""
+    from kinerja_analysis import cli
+
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw)
+    with open(raw / "kebijakan.csv", "a", encoding="utf-8") as fh:
+        fh.write("Kelurahan X," + "9" * 200_000_000 + "\n")
+    assert cli.main(["validate", "--data", str(raw)]) == cli.EXIT_DATA
+    err = capsys.readouterr().err
+    assert "kebijakan.csv, baris 14: sebuah sel lebih panjang dari" in err

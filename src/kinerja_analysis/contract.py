@@ -173,6 +173,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrong column separator (it looks like '{pemisah}'); save the CSV with comma "
               "(,) or semicolon (;) separators.",
     },
+    "sel_terlalu_panjang": {
+        "id": "sebuah sel lebih panjang dari {batas} karakter (tanda kutip tidak ditutup, atau "
+              "berkas rusak/terpotong); periksa baris ini di Excel lalu simpan ulang sebagai CSV.",
+        "en": "a cell is longer than {batas} characters (an unclosed quote, or a damaged/"
+              "truncated file); check this row in Excel and save the CSV again.",
+    },
     "csv_rusak": {
         "id": "CSV tidak dapat diurai ({sebab}).",
         "en": "the CSV cannot be parsed ({sebab}).",

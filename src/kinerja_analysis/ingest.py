@@ -404,6 +404,13 @@ def _read_csv(path: Path, name: str) -> RawTable:
         try:
             frame, bad = _records_python(body.decode("utf-8", "replace"), sep)
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                # e.g. a 200 MB line: an unclosed quote or a truncated/garbled export
+                limit = csv.field_size_limit()
+                row = next((i for i, line in enumerate(io.BytesIO(body), start=1)
+                            if len(line) > limit), None)
+                raise IngestError(_problem(file, "sel_terlalu_panjang", row=row,
+                                           batas=limit)) from exc
             raise IngestError(_problem(file, "csv_rusak", sebab=str(exc)[:80])) from exc
     header_cells = [frame[c].iloc[0] for c in frame.columns if c != "_rec"] if len(frame) else []
     if not len(frame) or int(frame["_rec"].iloc[0]) != 1:
