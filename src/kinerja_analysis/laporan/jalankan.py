@@ -42,6 +42,7 @@ EXIT_NOTEBOOK_FAILED = 2
 EXIT_USAGE = 3
 
 PDF_PAGE = "04_ringkasan_eksekutif"
+CELL_TIMEOUT = 1800  # seconds per notebook cell
 DEFAULT_PARAMS: dict[str, Any] = {
     "k_min_pegawai": 10,
     "k_min_responden": 5,
@@ -126,23 +127,6 @@ def _kernel_env() -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
-def _ipc_kernel_manager(socket_dir: Path) -> type:
-    """Kernel manager on IPC sockets in a private folder instead of TCP ports on loopback."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs: Any):
-            kwargs.setdefault("transport", "ipc")
-            kwargs.setdefault("ip", str(socket_dir / "kernel"))
-            super().__init__(**kwargs)
-
-    return IPCKernelManager
-
-
-_WARMUP = (
-    "import numpy, pandas, scipy.stats, statsmodels.api, matplotlib.pyplot, seaborn\n"
-    "import kinerja_analysis.laporan.tampilan, kinerja_analysis.muat\n"
-)
 # First cell of every notebook run in the shared kernel: a clean namespace (imported
 # modules stay loaded, which is the point) and no figures left from the previous notebook.
 _RESET = (
@@ -155,27 +139,22 @@ class WarmKernel:
     """One kernel reused across the notebooks of a run (cleanly reset between them).
 
     Starting a kernel and importing pandas, statsmodels and seaborn costs seconds per
-    notebook; reusing one kernel pays that once. The kernel runs on IPC sockets in a private
-    temporary folder and starts importing while the data are being prepared.
+    notebook; reusing one kernel pays that once. The kernel starts while the data are being
+    prepared. Every cell has a timeout (``CELL_TIMEOUT``), so a stuck kernel fails the run.
     """
 
-    def __init__(self, cwd: Path):
-        import tempfile
-
+    def __init__(self, cwd: Path, start_timeout: int = 120):
+        from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         self._run_sync = run_sync
-        self._tmp = tempfile.TemporaryDirectory(prefix="kinerja-kernel-")
-        manager = _ipc_kernel_manager(Path(self._tmp.name))
-        self.km = manager(kernel_name="python3")
-        # Kernel-process log lines (shutdown races) are noise here; cell errors still
-        # surface through papermill with the notebook and cell named.
+        self.km = AsyncKernelManager(kernel_name="python3")
+        # Kernel-process log lines (the loopback-TCP notice, shutdown races) are noise here;
+        # cell errors still surface through papermill with the notebook and cell named.
         run_sync(self.km.start_kernel)(
             cwd=str(cwd), extra_arguments=["--IPKernelApp.log_level=CRITICAL"]
         )
-        self._kc = self.km.client()
-        self._kc.start_channels()
-        self._kc.execute(_WARMUP, silent=True)
+        self.start_timeout = start_timeout
 
     def execute(self, nb_path: Path, out_nb: Path, params: Mapping[str, Any]) -> None:
         """Run one notebook with papermill in this kernel; failures name notebook and cell."""
@@ -196,6 +175,9 @@ class WarmKernel:
                 log_output=False,
                 request_save_on_cell_execute=False,
                 km=self.km,
+                start_timeout=self.start_timeout,
+                # a stuck kernel must fail the run (exit 2), never hang a scheduled job
+                execution_timeout=CELL_TIMEOUT,
             )
         except pm.PapermillExecutionError as err:
             raise NotebookFailedError(
@@ -207,12 +189,8 @@ class WarmKernel:
             ) from err
 
     def close(self) -> None:
-        """Shut the kernel down and remove its socket folder."""
-        try:
-            self._kc.stop_channels()
-            self._run_sync(self.km.shutdown_kernel)(now=False)
-        finally:
-            self._tmp.cleanup()
+        """Shut the kernel down."""
+        self._run_sync(self.km.shutdown_kernel)(now=False)
 
 
 @dataclass
