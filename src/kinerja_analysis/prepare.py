@@ -106,29 +106,16 @@ class _Hasher:
 
     Printable-ASCII values without spaces (NIPs, respondent codes: nearly all) are
     normalized with Arrow kernels (NFKC is the identity on ASCII); other values use
-    :func:`privacy._normalize`. HMAC-SHA256 reuses the precomputed inner and outer key
-    states (RFC 2104), which is the same digest as :mod:`hmac` at half the cost.
+    :func:`privacy._normalize`. Digests come from :func:`privacy.hmac_hex16`, the same
+    function :func:`privacy.pseudonymize` uses.
     """
 
     def __init__(self, key: bytes) -> None:
         privacy.pseudonymize(pd.Series([], dtype="str"), key)  # same key checks
-        block = hashlib.sha256().block_size
-        k = hashlib.sha256(key).digest() if len(key) > block else key
-        k = k.ljust(block, b"\0")
-        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in k))
-        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in k))
+        self._key = key
 
     def _digest(self, values: list[bytes]) -> list[str]:
-        inner, outer = self._inner, self._outer
-        out = []
-        append = out.append
-        for v in values:
-            i = inner.copy()
-            i.update(v)
-            o = outer.copy()
-            o.update(i.digest())
-            append(o.hexdigest()[:16])
-        return out
+        return privacy.hmac_hex16(self._key, values)
 
     def __call__(self, values: pd.Series) -> pd.Series:
         """Pseudonyms of ``values`` (missing stays missing), as a ``str`` Series."""

@@ -7,13 +7,13 @@ clear change", whatever the point estimate.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from .. import i18n
+from .naskah import aman
 
 KUAT, SEDANG, LEMAH = "kuat", "sedang", "lemah"
 
@@ -85,8 +85,7 @@ TEKS: dict[str, dict[str, str]] = {
 
 def _t(key: str, lang: str, **kw: Any) -> str:
     # data values (unit names) are escaped: the sentences are rendered as Markdown/HTML
-    safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v for k, v in kw.items()}
-    return i18n.translate(TEKS, key, lang, **safe)
+    return i18n.translate(TEKS, key, lang, **aman(kw))
 
 
 def kekuatan_bukti(ci_low: float, ci_high: float, pretrend_p: float | None = None,

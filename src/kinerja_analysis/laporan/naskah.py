@@ -200,6 +200,18 @@ GAMBARAN: dict[str, dict[str, str]] = {
 }
 
 
+def aman(params: dict[str, Any]) -> dict[str, Any]:
+    """HTML-escape the text values put into a sentence (numbers pass unchanged).
+
+    Examples
+    --------
+    >>> aman({"unit": "<b>X</b>", "n": 3})
+    {'unit': '&lt;b&gt;X&lt;/b&gt;', 'n': 3}
+    """
+    return {k: html.escape(v, quote=False) if isinstance(v, str) else v
+            for k, v in params.items()}
+
+
 class Naskah:
     """Callable text lookup for one notebook in one language.
 
@@ -219,6 +231,4 @@ class Naskah:
     def __call__(self, key: str, **params: Any) -> str:
         # Values come from data (unit names, free text): escape them so a name such as
         # "<img onerror=...>" is shown as text, never rendered as HTML by the Markdown step.
-        safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v
-                for k, v in params.items()}
-        return i18n.translate(self.catalog, key, self.lang, **safe)
+        return i18n.translate(self.catalog, key, self.lang, **aman(params))
