@@ -95,6 +95,7 @@ def test_failing_notebook_exit_2_names_cell_and_keeps_notebook(demo_raw, tmp_pat
     assert "00_gagal.ipynb" in err and "ValueError" in err and "sengaja gagal" in err
     kept = list(out.glob("_gagal-*/_notebook/00_gagal.ipynb"))
     assert len(kept) == 1
+    assert str(kept[0]) in err  # the message points at the kept copy
     assert not (out / "index.html").exists()  # no partial report published
 
 

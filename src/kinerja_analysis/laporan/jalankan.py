@@ -321,10 +321,11 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
                 bar.write(f"      ✓ {nb.stem}", file=sys.stderr)  # above the bar, not through it
             else:
                 run.log(f"      ✓ {nb.stem}")
-    except NotebookFailedError:
+    except NotebookFailedError as err:
         failed = run.out_dir / f"_gagal-{periode}"
         shutil.rmtree(failed, ignore_errors=True)
         os.replace(build, failed)
+        err.kept = failed / "_notebook" / Path(err.kept).name  # where it is now
         raise
     finally:
         if bar is not None:
