@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -103,3 +104,182 @@ def test_parse_value():
     assert cli._parse_value("10") == 10
     assert cli._parse_value("false") is False
     assert cli._parse_value("2025-Q4") == "2025-Q4"
+
+
+# --------------------------------------------------------------------------- validate streams
+
+
+def _corpus(demo_raw, tmp_path):
+    """Folders for the validate comparison, with the test_contract bundle of each (or None):
+    the demo data, the demo data with more errors of one rule than PROBLEM_CAP
+    (summarized), a valid folder with rows out of period order, and every bad-input case of
+    test_contract (bundled as there, one folder per bundle)."""
+    import test_contract as tc
+
+    from kinerja_analysis.contract import PROBLEM_CAP
+
+    many = tmp_path / "cap"
+    shutil.copytree(demo_raw, many)
+    path = many / "survei_kepuasan.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    col = lines[0].split(",").index("u1")
+    for i in range(1, PROBLEM_CAP + 300):
+        cells = lines[i].split(",")
+        cells[col] = "7"
+        lines[i] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folders = {"demo": (demo_raw, None), "cap": (many, None)}
+    for i, group in enumerate(sorted(set(tc.BUNDLES.values()), key=str)):
+        folder = tc.write_valid(tmp_path / f"bad{i}")
+        for case in group:
+            tc._apply(case, folder)
+        folders[",".join(map(tc._case_id, group))] = (folder, group)
+    folder = tc.write_valid(tmp_path / "urut")
+    tc._apply("periode_tidak_urut", folder)
+    folders["periode_tidak_urut"] = (folder, None)
+    return folders
+
+
+def _cli_output(folder, lang, capsys):
+    code = cli.main(["validate", "--data", str(folder), "--lang", lang])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.slow
+def test_validate_output_identical_to_validate_dir(demo_raw, tmp_path, capsys, monkeypatch):
+    """Messages (stdout and stderr), summary lines and exit codes of the streaming
+    `kinerja validate` are byte-identical to the old whole-table run
+    (contract.validate_dir), in both languages, on the demo data and the whole
+    bad-input corpus; also with two forked workers on the larger folders.
+
+    The bad-input folders are checked at test_contract's date (TODAY), so the old-path
+    reports are shared with test_contract's cache (each bundle is validated once per way
+    in the whole session)."""
+    import test_contract as tc
+
+    from kinerja_analysis import contract
+
+    real_counts, real_options = cli.validate_counts, cli._options
+    reports: dict = {}
+
+    def cached(kind, jobs, group):
+        # each folder is validated once per way; cli.main prints it in both languages
+        def run(data_dir, options=None):
+            key = (str(data_dir), kind, jobs)
+            if key in reports:
+                return reports[key]
+            if kind == "baru":
+                rep = real_counts(data_dir, options, jobs=jobs)
+            elif group is not None:
+                assert options == tc.OPTIONS
+                rep = tc._REPORTS.setdefault(group, contract.validate_dir(data_dir, options))
+            else:
+                rep = contract.validate_dir(data_dir, options)
+            reports[key] = rep
+            return rep
+        return run
+
+    def at_test_contract_date(args):
+        opts = real_options(args)
+        opts.today = tc.TODAY
+        return opts
+
+    folders = _corpus(demo_raw, tmp_path)
+    valid = {"demo", "periode_tidak_urut", "rumus_teks", "kolom_tambahan", "encoding_cp1252"}
+    for label, (folder, group) in folders.items():
+        monkeypatch.setattr(cli, "_options",
+                            real_options if group is None else at_test_contract_date)
+        old = None
+        for jobs in {"demo": (2,), "cap": (1, 2)}.get(label, (1,)):
+            for lang in ("id", "en"):
+                monkeypatch.setattr(cli, "validate_counts", cached("lama", 1, group))
+                old = _cli_output(folder, lang, capsys)
+                monkeypatch.setattr(cli, "validate_counts", cached("baru", jobs, group))
+                new = _cli_output(folder, lang, capsys)
+                assert new == old, (label, jobs, lang)
+        assert old[0] == (cli.EXIT_OK if label in valid else cli.EXIT_DATA), label
+    cap = reports[(str(folders["cap"][0]), "baru", 2)]
+    assert any(p.code == "masalah_lain" for p in cap.problems)  # summarized beyond the cap
+    assert all(len(t.accepted) == 0 for t in cap.tables.values())  # streamed: no rows
+
+
+def test_validate_keeps_no_rows(demo_raw, monkeypatch, capsys):
+    """No validated chunk outlives `validate_stream`: the sink `kinerja validate` uses drops
+    every accepted/rejected frame (the old TableSink kept them all until the end)."""
+    import gc
+    import weakref
+
+    from kinerja_analysis import contract
+
+    real = contract.validate_stream
+    seen: list[weakref.ref] = []
+    alive_after: list[int] = []
+
+    def spy(data_dir, sink, *args, **kw):
+        chunk = sink.chunk
+
+        def watch(name, accepted, rejected):
+            seen.extend((weakref.ref(accepted), weakref.ref(rejected)))
+            chunk(name, accepted, rejected)
+
+        sink.chunk = watch
+        report = real(data_dir, sink, *args, **kw)
+        gc.collect()
+        alive_after.append(sum(r() is not None for r in seen))
+        return report
+
+    monkeypatch.setattr(contract, "validate_stream", spy)
+    monkeypatch.setenv("KINERJA_PREPARE_JOBS", "1")
+    assert cli.main(["validate", "--data", str(demo_raw)]) == 0
+    assert "Data valid" in capsys.readouterr().out
+    assert len(seen) >= 12  # every input sent at least one chunk
+    assert alive_after == [0]
+
+
+_RSS_SCRIPT = """
+import sys
+from kinerja_analysis import cli, contract, ingest
+assert hasattr(ingest, "_BLOCK_SIZE")
+ingest.CHUNK_ROWS = 20_000      # small chunks and parser blocks, as a national file is many
+ingest._BLOCK_SIZE = 1 << 20    # chunks: what streaming holds is then apart from all rows
+if sys.argv[2] == "lama":
+    cli.validate_counts = lambda d, o=None, jobs=None: contract.validate_dir(d, o)
+code = cli.main(["validate", "--data", sys.argv[1]])
+# VmHWM: peak of this process image (ru_maxrss may carry the parent's peak over the fork)
+hwm = next(ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:"))
+print(code, hwm.split()[1])
+"""
+
+
+def _peak_mib(data_dir, mode="baru"):
+    """Peak RSS (MiB) of `kinerja validate` in a fresh process. The system allocator for
+    Arrow and mmap for blocks over 128 KiB make RSS follow the memory in use (mimalloc and
+    glibc otherwise keep freed pages, and the peak drifts by +-30 MiB from run to run)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KINERJA_PREPARE_JOBS": "1", "ARROW_DEFAULT_MEMORY_POOL": "system",
+           "MALLOC_MMAP_THRESHOLD_": "131072"}
+    proc = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(data_dir), mode],
+                          capture_output=True, text=True, env=env, check=True)
+    code, kib = proc.stdout.split()[-2:]
+    assert code == "0", proc.stderr
+    return int(kib) / 1024
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_validate_memory_does_not_grow_with_the_file(demo_raw, tmp_path):
+    """Peak RSS of `kinerja validate` on the Semarang demo data (62 MiB of CSV, 27x the
+    Banyumanik data) stays close to that of the Banyumanik run. Measured on this 2-core
+    machine: streaming +44 MiB (key stores, staff list, one chunk); keeping every row (the
+    old validate_dir path, `_peak_mib(..., "lama")`) +170 MiB. The bound sits between."""
+    from kinerja_analysis import synth
+
+    semarang = tmp_path / "semarang"
+    synth.generate(semarang, "semarang", seed=2026)
+    assert sum(p.stat().st_size for p in semarang.glob("*.csv")) > 60 * 2**20
+    growth = _peak_mib(semarang) - _peak_mib(demo_raw)
+    assert growth < 100, f"peak RSS grew by {growth:.0f} MiB"

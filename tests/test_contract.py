@@ -415,6 +415,68 @@ def test_bad_input(
         assert errors == set()
 
 
+# Hostile but valid inputs (folders in tests/data/bad/ too): no problem at all, every row
+# accepted under its own source row number.
+VALID_CASES = ["periode_tidak_urut"]
+
+
+@pytest.mark.parametrize("case", VALID_CASES)
+def test_hostile_but_valid_input(valid_dir: Path, case: str) -> None:
+    _apply(case, valid_dir)
+    report = validate_dir(valid_dir, OPTIONS)
+    assert report.problems == []
+    check_invariants(report)
+    for name, t in report.tables.items():
+        assert t.n_rejected == 0, name
+        assert t.accepted["_baris"].tolist() == list(range(2, t.n_read + 2)), name
+
+
+# per input: the column(s) that put rows in time order, and a key that names a row
+_ORDER = {
+    "kebijakan": (["tanggal_mulai"], ["unit_kerja"]),
+    "penilaian_kinerja": (["periode"], ["nip", "periode"]),
+    "survei_kepuasan": (["tanggal"], ["id_responden"]),
+    "survei_asn": (["gelombang"], ["nip", "gelombang"]),
+    "tindak_lanjut": (["triwulan"], ["nip", "periode"]),
+}
+
+
+def test_periods_out_of_order_are_valid_and_keep_their_rows(valid_dir: Path,
+                                                            tmp_path: Path) -> None:
+    """Rows in any order (2024-Q3 before Q1-2024, mixed spellings 2024q2 / 2024 Q1 /
+    2024-05, survey dates unsorted, wave 2 before wave 1) are valid input: each row keeps
+    its source row number and canonical period, and the typed rows equal those of the
+    same file sorted by period."""
+    _apply("periode_tidak_urut", valid_dir)
+    t = validate_dir(valid_dir, OPTIONS).tables
+    pk = t["penilaian_kinerja"].accepted
+    assert pk["periode"].tolist() == ["2024-Q3", "2024-05", "2024-Q1", "2024-Q2", "2024-Q2",
+                                      "2024-Q1", "2024-02"]
+    assert pk["triwulan"].tolist() == ["2024-Q3", "2024-Q2", "2024-Q1", "2024-Q2", "2024-Q2",
+                                       "2024-Q1", "2024-Q1"]
+    assert pk["_baris"].tolist() == [2, 3, 4, 5, 6, 7, 8]
+    sk = t["survei_kepuasan"].accepted
+    assert sk["id_responden"].tolist() == ["R003", "R001", "R004", "R002"]
+    assert sk["triwulan"].tolist() == ["2024-Q2", "2024-Q2", "2024-Q1", "2024-Q2"]
+    assert t["survei_asn"].accepted["gelombang"].tolist() == [2, 2, 1, 1]
+    assert t["tindak_lanjut"].accepted["periode"].tolist() == ["2024-Q3", "2024-Q2", "2024-Q1"]
+
+    # the same rows written in time order give the same typed rows (only _baris differs)
+    sorted_dir = write_valid(tmp_path / "urut")
+    for name, (order, _key) in _ORDER.items():
+        acc = t[name].accepted.sort_values([*order, "_baris"], kind="stable")
+        assert acc["_baris"].tolist() != sorted(acc["_baris"]), name  # really out of order
+        src = (valid_dir / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        lines = [src[0], *(src[b - 1] for b in acc["_baris"])]
+        (sorted_dir / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    s = validate_dir(sorted_dir, OPTIONS)
+    assert s.problems == []
+    for name, (_order, key) in _ORDER.items():
+        a = t[name].accepted.drop(columns="_baris").sort_values(key).reset_index(drop=True)
+        b = s.tables[name].accepted.drop(columns="_baris").sort_values(key)
+        pd.testing.assert_frame_equal(a, b.reset_index(drop=True))
+
+
 def test_file_level_error_rejects_all_rows(valid_dir: Path) -> None:
     _apply("kolom_tidak_ada", valid_dir)
     t = validate_dir(valid_dir, OPTIONS).tables["pegawai"]

@@ -13,9 +13,14 @@ import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, i18n
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .contract import ContractOptions, ValidationReport
 
 EXIT_OK, EXIT_DATA, EXIT_NOTEBOOK, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 3, 130
 
@@ -206,13 +211,82 @@ def _options(args: argparse.Namespace) -> Any:
     return ContractOptions(urutan_unsur=args.urutan_unsur)
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
-    from .contract import validate_dir
+class CountingSink:
+    """Sink for :func:`contract.validate_stream` that keeps no rows.
 
+    ``kinerja validate`` prints only the problems and the counts (``n_read``,
+    ``n_accepted``, ``n_rejected``), which ``validate_stream`` keeps itself; so every
+    validated chunk is dropped at once and memory grows with the chunk, not with the
+    file. ``part`` / ``join`` let ``validate_stream(..., jobs=2)`` validate the inputs
+    after pegawai in forked workers, as ``prepare`` does (a worker hands back nothing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kinerja_analysis.contract import validate_stream
+    >>> rep = validate_stream(tempfile.mkdtemp(), CountingSink())
+    >>> len(rep.tables["pegawai"].accepted), rep.tables["pegawai"].n_read
+    (0, 0)
+    """
+
+    def start(self, name: str, path: Path | None) -> None:
+        """(Re)start input ``name``: nothing to forget."""
+
+    def chunk(self, name: str, accepted: pd.DataFrame, rejected: pd.DataFrame) -> None:
+        """Drop one validated chunk (its counts are kept by ``validate_stream``)."""
+
+    def frames(self, name: str) -> None:
+        """No rows are kept."""
+        return None
+
+    def part(self, name: str) -> None:
+        """What a forked worker hands back for ``name``: nothing."""
+        return None
+
+    def join(self, name: str, part: None) -> None:
+        """Receive a worker's part (nothing to merge)."""
+
+
+def validate_counts(
+    data_dir: Path, options: ContractOptions | None = None, jobs: int | None = None
+) -> ValidationReport:
+    """Validate ``data_dir`` like :func:`contract.validate_dir`, keeping no rows.
+
+    Same problems (order, codes, messages), same counts and the same summary as
+    ``validate_dir``; the tables' ``accepted`` / ``rejected`` frames are empty.
+
+    Parameters
+    ----------
+    data_dir : the data folder (read-only).
+    options : :class:`contract.ContractOptions`, optional.
+    jobs : worker processes for the inputs after pegawai (default: as ``prepare``,
+        i.e. ``KINERJA_PREPARE_JOBS``, else 2 on two or more cores for inputs larger
+        than :data:`prepare.PARALLEL_BYTES`, else 1).
+
+    Returns
+    -------
+    contract.ValidationReport
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> rep = validate_counts(Path(tempfile.mkdtemp()))
+    >>> rep.has_errors, int(rep.summary()["read"].sum())
+    (True, 0)
+    """
+    from .contract import validate_stream
+    from .prepare import _default_jobs
+
+    if jobs is None:
+        jobs = _default_jobs(Path(data_dir))
+    return validate_stream(data_dir, CountingSink(), options, jobs=jobs)  # type: ignore[arg-type]
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(_t("no_dir", args.lang, path=args.data), file=sys.stderr)
         return EXIT_DATA
-    report = validate_dir(args.data, _options(args))
+    report = validate_counts(args.data, _options(args))
     _print_problems(report, args.lang)
     _print_summary(report, args.lang)
     errors = sum(p.severity == "error" for p in report.problems)
