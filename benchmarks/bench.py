@@ -61,6 +61,42 @@ for f in sorted(src.glob("*.csv")):
 """
 
 
+def floor_notebooks(src: Path, dst: Path) -> Path:
+    """The report's floor: each notebook cut down to its parameter and import cells.
+
+    The import cell (the first code cell after ``parameters``) keeps its ``import`` lines
+    and the data load (``muat_atau_siapkan``); everything else is dropped. Run through
+    ``kinerja report --notebooks`` it pays what every report pays (start-up, prepare,
+    kernel, imports, loading the data, papermill, HTML export) and no analysis.
+    """
+    import nbformat
+
+    dst.mkdir(parents=True, exist_ok=True)
+    for path in sorted(src.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(str(path), as_version=4)
+        cells, seen_params = [], False
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            if "parameters" in cell.metadata.get("tags", []):
+                cells.append(cell)
+                seen_params = True
+                continue
+            if seen_params:
+                keep, cont = [], False
+                for line in cell.source.splitlines():
+                    start = line.startswith(("import ", "from "))
+                    if start or cont or "muat_atau_siapkan(" in line:
+                        keep.append(line)
+                        cont = line.rstrip().endswith(("(", ","))
+                cell.source = "\n".join(keep)
+                cells.append(cell)
+                break
+        nb.cells = cells
+        nbformat.write(nb, str(dst / path.name))
+    return dst
+
+
 @dataclass
 class Run:
     """One timed command."""
@@ -225,6 +261,80 @@ def dir_size(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1024**3
 
 
+def report_runs(label: str, raw: Path, folder: Path, logs: Path, repeats: int) -> list[Run]:
+    """``kinerja report`` and its floor (import cells only), alternating, same machine state.
+
+    Each run also records the seconds of each step from the run's ``manifest.json``
+    (``durasi_langkah``), so the analyses can be told apart from ``prepare``.
+    """
+    floor_nb = floor_notebooks(ROOT / "notebooks", folder / "floor_notebooks")
+    out: list[Run] = []
+    for i in range(repeats):
+        for what, nb in (("report floor", floor_nb), ("report", ROOT / "notebooks")):
+            dest = folder / f"reports-{what.replace(' ', '_')}"
+            shutil.rmtree(dest, ignore_errors=True)
+            cmd = [KINERJA, "report", "--data", str(raw), "--out", str(dest), "--processed",
+                   str(folder / "processed_report"), "--no-progress", "--notebooks", str(nb)]
+            run = timed(what, label, cmd, {"KINERJA_PSEUDONYM_KEY": KEY},
+                        logs / f"{what.replace(' ', '_')}-{label.replace('/', '_')}-{i}.log")
+            manifest = dest / "manifest.json"
+            if run.ok and manifest.exists():
+                import json
+
+                steps = json.loads(manifest.read_text(encoding="utf-8")).get("durasi_langkah")
+                if steps:
+                    run.note = ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
+            out.append(run)
+    return out
+
+
+# Targets of issue 8 for `kinerja report`: (wall s, peak GiB, ratio to the floor).
+REPORT_TARGETS = {"banyumanik": (25, 1.0, 1.3), "semarang": (90, None, None)}
+
+
+def _step(run: Run, name: str) -> float | None:
+    m = re.search(rf"{name} ([0-9.]+) s", run.note)
+    return float(m.group(1)) if m else None
+
+
+def report_summary(runs: list[Run]) -> list[str]:
+    """The report-against-floor section: fastest run of each kind per scale."""
+    lines: list[str] = []
+    for scale in dict.fromkeys(r.scale for r in runs if r.what == "report"):
+        full = [r for r in runs if r.what == "report" and r.scale == scale and r.ok]
+        floor = [r for r in runs if r.what == "report floor" and r.scale == scale and r.ok]
+        if not full:
+            lines += ["", f"* `kinerja report` ({scale}): FAILED."]
+            continue
+        best = min(full, key=lambda r: r.wall)
+        if not lines:
+            lines += ["", "## Report against its floor", "",
+                      "Fastest of the alternating runs of each kind (the floor is the same "
+                      "notebooks cut down to their parameter and import cells, run by "
+                      "`kinerja report` the same way).", ""]
+        wall, peak, ratio_max = REPORT_TARGETS.get(scale, (None, None, None))
+        text = f"* {scale}: report {best.wall:.1f} s, peak {best.rss_gib:.2f} GiB"
+        if floor:
+            fl = min(floor, key=lambda r: r.wall)
+            ratio = best.wall / fl.wall
+            text += f"; floor {fl.wall:.1f} s; ratio {ratio:.2f}x"
+            nb, nb_floor = _step(best, "notebooks"), _step(fl, "notebooks")
+            if nb is not None and nb_floor is not None:
+                text += f" (notebook step {nb:.1f} s vs {nb_floor:.1f} s)"
+            if ratio_max:
+                text += f"; at most {ratio_max}x: {'met' if ratio <= ratio_max else 'NOT met'}"
+        if wall:
+            text += f"; under {wall} s: {'met' if best.wall < wall else 'NOT met'}"
+        if peak:
+            text += f"; under {peak:g} GiB: {'met' if best.rss_gib < peak else 'NOT met'}"
+        if scale == "nasional":
+            after = sum(_step(best, k) or 0 for k in ("notebooks", "html", "index"))
+            text += (f"; analyses and pages after `prepare` {after:.0f} s, target under "
+                     f"10 min: {'met' if after < 600 else 'NOT met'}")
+        lines.append(text + ".")
+    return lines
+
+
 def write_results(path: Path, runs: list[Run], sizes: dict[str, float], info: dict) -> None:
     by = {(r.what, r.scale): r for r in runs}
     lines = [
@@ -251,7 +361,7 @@ def write_results(path: Path, runs: list[Run], sizes: dict[str, float], info: di
         size = "" if gib is None else (f"{gib:.2f} GiB" if gib >= 1 else f"{gib * 1024:.0f} MiB")
         lines.append(f"| {r.what} | {r.scale} | {size} | {r.wall:.1f} | {r.cpu:.1f} | "
                      f"{r.rss_gib:.2f} | {r.tree_gib:.2f} | "
-                     f"{'' if r.ok else 'FAILED ' + r.note} |")
+                     f"{r.note if r.ok else 'FAILED ' + r.note} |")
     nat, floor = by.get(("prepare", "nasional")), by.get(("floor", "nasional"))
     if nat and floor:
         ratio = nat.wall / floor.wall
@@ -268,6 +378,7 @@ def write_results(path: Path, runs: list[Run], sizes: dict[str, float], info: di
             f"{nat.tree_gib:.2f} GiB summed over the process tree; target under 12 GiB: "
             f"{'met' if max(nat.rss_gib, nat.tree_gib) < 12 else 'NOT met'}.",
         ]
+    lines += report_summary(runs)
     pairs = [(s, by.get((f"prepare (baseline {info['baseline']})", s)),
               by.get(("prepare (sample)", s)) or by.get(("prepare", s)))
              for s in ("banyumanik", "semarang", "nasional/10")]
@@ -301,6 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", default=None,
                     help="git revision whose contract/ingest/prepare are the 'before'")
     ap.add_argument("--no-report", action="store_true", help="skip `kinerja report`")
+    ap.add_argument("--report-scales", default="banyumanik,semarang,nasional",
+                    help="scales at which `kinerja report` (and its floor) is timed")
+    ap.add_argument("--repeats", type=int, default=2,
+                    help="alternating report / floor runs per scale (the fastest counts)")
     ap.add_argument("--no-sample", action="store_true",
                     help="skip the 1/10 national sample (before/after)")
     ap.add_argument("--workdir", type=Path, default=None)
@@ -343,12 +458,9 @@ def main(argv: list[str] | None = None) -> int:
                                                    str(work / folder / "floor")],
                                   log=logs / "floor.log"))
                 shutil.rmtree(work / folder / "floor", ignore_errors=True)
-            if label in ("banyumanik", "semarang") and not args.no_report:
-                cmd = [KINERJA, "report", "--data", str(raw), "--out",
-                       str(work / folder / "reports"), "--processed",
-                       str(work / folder / "processed_report"), "--no-progress"]
-                runs.append(timed("report", label, cmd, {"KINERJA_PSEUDONYM_KEY": KEY},
-                                  logs / f"report-{folder}.log"))
+            if not args.no_report and label in args.report_scales.split(","):
+                runs.extend(report_runs(label, raw, work / folder, logs,
+                                        args.repeats if label != "nasional" else 1))
             if not args.keep:
                 shutil.rmtree(work / folder, ignore_errors=True)
     finally:

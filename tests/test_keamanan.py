@@ -8,9 +8,11 @@ results.json rests on at least the minimum group size or is marked suppressed.
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -88,6 +90,9 @@ def hostile(tmp_path_factory, demo_raw):
     return result, base, secrets, peg
 
 
+_SVG_URI = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
+
+
 def _texts(folder: Path):
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
@@ -97,14 +102,18 @@ def _texts(folder: Path):
         elif path.suffix == ".pdf":
             continue  # compressed; its text comes from the HTML checked here
         else:
-            yield path, path.read_text(encoding="utf-8", errors="replace")
+            text = path.read_text(encoding="utf-8", errors="replace")
+            yield path, text
+            # charts are SVG with their labels as text: audit them decoded too
+            for i, data in enumerate(_SVG_URI.findall(text)):
+                yield path.with_name(f"{path.name}#svg{i}"), base64.b64decode(data).decode()
 
 
 def test_privacy_audit_zero_hits(hostile):
     _result, base, secrets, peg = hostile
     nips = set(peg["nip"])
     names = {n for n in peg["nama"] if n.strip()}
-    checked = 0
+    checked = svgs = 0
     for folder in (base / "processed", base / "reports"):
         for path, text in _texts(folder):
             checked += 1
@@ -113,7 +122,8 @@ def test_privacy_audit_zero_hits(hostile):
                     in compact]
             hits += [n for n in nips if n in text] + [n for n in names if n in text]
             assert not hits, (path, hits[:3])
-    assert checked >= 15
+            svgs += "#svg" in path.name
+    assert checked >= 15 and svgs >= 10
 
 
 def test_personal_extra_columns_dropped(hostile):
@@ -128,8 +138,9 @@ def test_html_in_data_is_escaped_everywhere(hostile):
     pages = list((base / "reports").rglob("*.html"))
     assert len(pages) >= 7
     seen_escaped = False
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
+    texts = [(p, t) for p, t in _texts(base / "reports") if p.suffix.startswith(".html")]
+    assert len(texts) > len(pages)  # the charts' SVG text is checked too
+    for page, text in texts:
         for raw_html in ("<img src=x onerror", "<script>alert("):
             assert raw_html not in text, (page.name, raw_html)
         seen_escaped |= "&lt;img src=x onerror=alert(1)&gt;" in text

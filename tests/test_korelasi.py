@@ -171,6 +171,21 @@ def test_korelasi_unsur_holm():
     assert fam.set_index("unsur").loc["u3", "r"] > 0.9
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.floats(0, 1), st.just(float("nan"))), min_size=1, max_size=30),
+       st.sampled_from(["holm", "fdr_bh"]))
+def test_sesuaikan_p_matches_statsmodels(pv, method):
+    from statsmodels.stats.multitest import multipletests
+
+    p = np.array(pv, dtype=float)
+    got = K.sesuaikan_p(p, method)
+    ok = ~np.isnan(p)
+    assert np.isnan(got[~ok]).all()
+    if ok.any():
+        want = multipletests(p[ok], method=method)[1]
+        np.testing.assert_allclose(got[ok], want, rtol=1e-12, atol=1e-15)
+
+
 # --------------------------------------------------------------------------- panel etc.
 
 

@@ -92,6 +92,10 @@ def test_manifest(report_run, demo_raw):
         == hashlib.sha256((demo_raw / "pegawai.csv").read_bytes()).hexdigest()
     )
     assert {"python", "pandas", "papermill"} <= set(man["versi_pustaka"])
+    steps = man["durasi_langkah"]
+    assert list(steps) == ["prepare", "notebooks", "html", "index"]
+    assert all(v >= 0 for v in steps.values())
+    assert sum(steps.values()) <= man["durasi_detik"] + 0.5
 
 
 def test_no_personal_data_in_reports(report_run, demo_raw):
@@ -184,3 +188,51 @@ def test_flipping_data_changes_the_summary_sentence(demo_raw, tmp_path):
     assert new < old
     assert before != after
     assert fmt_number(new, 2, "id") in after and fmt_number(old, 2, "id") in before
+
+
+def test_warm_kernel_reset_isolates_notebooks(tmp_path):
+    """A notebook run in the shared kernel sees nothing of the one before it."""
+    import nbformat
+
+    from kinerja_analysis.laporan.jalankan import WarmKernel, _kernel_env
+
+    first = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import json\nsecret = 41\n_private = 1\nsecret + 1"),
+    ])
+    second = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(
+            "names = {'secret', '_private', 'json'} & set(globals())\n"
+            "assert not names, names\nassert not Out, Out\n"
+            "import matplotlib.pyplot as plt\nassert not plt.get_fignums()"),
+    ])
+    for name, nb in (("a.ipynb", first), ("b.ipynb", second)):
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        nbformat.write(nb, str(tmp_path / name))
+    _kernel_env()
+    kernel = WarmKernel(tmp_path)
+    try:
+        kernel.execute(tmp_path / "a.ipynb", tmp_path / "a.out.ipynb", {})
+        kernel.execute(tmp_path / "b.ipynb", tmp_path / "b.out.ipynb", {})
+    finally:
+        kernel.close()
+
+
+def test_warm_kernel_imports_without_binding_names(tmp_path):
+    """The warm-up imports modules in the kernel but binds no name a notebook could rely on."""
+    import nbformat
+
+    from kinerja_analysis.laporan.jalankan import WarmKernel, _kernel_env
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import sys\nassert 'seaborn' in sys.modules and 'rddensity' in sys.modules\n"
+        "assert 'seaborn' not in globals() and 'm' not in globals()")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, str(tmp_path / "a.ipynb"))
+    _kernel_env()
+    kernel = WarmKernel(tmp_path)
+    try:
+        kernel.execute(tmp_path / "a.ipynb", tmp_path / "a.out.ipynb", {})
+    finally:
+        kernel.close()

@@ -49,7 +49,6 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from scipy import stats
-from statsmodels.stats.multitest import multipletests
 
 from . import ikm, privacy
 
@@ -71,6 +70,7 @@ __all__ = [
     "rata_unit",
     "rm_korelasi",
     "selisih_peringkat",
+    "sesuaikan_p",
     "simpangan_dalam_unit",
     "tabel_petugas",
 ]
@@ -509,17 +509,45 @@ def korelasi_unsur(
                                                 "method")}
                 fam.append({"tingkat": tingkat, "metode": m, "unsur": u,
                             "nama_id": names[u][0], "nama_en": names[u][1], **res})
-            p = np.array([f["p_value"] for f in fam], dtype=float)
-            adj = np.full(len(p), np.nan)
-            ok = ~np.isnan(p)
-            if ok.any():
-                adj[ok] = multipletests(p[ok], method=adjust)[1]
+            adj = sesuaikan_p(np.array([f["p_value"] for f in fam], dtype=float), adjust)
             for f, a in zip(fam, adj, strict=True):
                 f["p_value_adjusted"] = float(a)
             rows.extend(fam)
     order = ["tingkat", "metode", "unsur", "nama_id", "nama_en", "r", "ci_low", "ci_high",
              "p_value", "p_value_adjusted", "n", "method"]
     return pd.DataFrame(rows)[order]
+
+
+def sesuaikan_p(p: np.ndarray, method: Literal["holm", "fdr_bh"] = "holm") -> np.ndarray:
+    """Holm (family-wise) or Benjamini-Hochberg (FDR) adjusted p-values; NaN stays NaN.
+
+    Same numbers as ``statsmodels.stats.multitest.multipletests`` (tested against it), whose
+    Holm branch calls ``gc.collect()`` on every call: about 0.25 s each inside a report
+    kernel holding pandas, statsmodels and matplotlib, for nine p-values.
+
+    Examples
+    --------
+    >>> sesuaikan_p(np.array([0.01, 0.04, 0.03, np.nan]))
+    array([0.03, 0.06, 0.06,  nan])
+    """
+    p = np.asarray(p, dtype=float)
+    out = np.full(p.shape, np.nan)
+    ok = ~np.isnan(p)
+    if not ok.any():
+        return out
+    if method == "fdr_bh":
+        out[ok] = stats.false_discovery_control(p[ok], method="bh")
+        return out
+    if method != "holm":
+        raise ValueError("method must be 'holm' or 'fdr_bh'")
+    q = p[ok]
+    order = np.argsort(q, kind="stable")
+    m = len(q)
+    adj = np.minimum(1.0, np.maximum.accumulate(q[order] * (m - np.arange(m))))
+    res = np.empty(m)
+    res[order] = adj
+    out[ok] = res
+    return out
 
 
 # --------------------------------------------------------------------------- disagreement
