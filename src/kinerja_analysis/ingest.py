@@ -643,29 +643,26 @@ def _stream_csv(path: Path, name: str, rows: int) -> Iterator[RawTable]:
         batches: list[Any] = []
         n_batch = 0
         prev: RawTable | None = None
-        while True:
-            try:
-                batch = reader.read_next_batch()
-            except StopIteration:
-                break
-            except _Fallback:
-                raise
-            except Exception as exc:
-                raise _Fallback(str(exc)) from exc
-            if batch.num_rows:
-                batches.append(batch)
-                n_batch += batch.num_rows
-            if n_batch >= rows:
-                table = pa.Table.from_batches(batches)
-                while table.num_rows >= rows:  # chunks of exactly `rows` good rows
-                    chunk = state.chunk(table.slice(0, rows), invalid, final=False)
-                    table = table.slice(rows)
-                    if chunk is not None:
-                        if prev is not None:
-                            yield prev
-                        prev = chunk
-                batches, n_batch = table.to_batches(), table.num_rows
-        table = pa.Table.from_batches(batches, schema=reader.schema)
+        ahead = _ReadAhead(reader, invalid, rows)
+        try:
+            for batch, n_invalid in ahead:
+                seen = invalid[:n_invalid]  # what a serial reader had seen at this batch
+                if batch.num_rows:
+                    batches.append(batch)
+                    n_batch += batch.num_rows
+                if n_batch >= rows:
+                    table = pa.Table.from_batches(batches)
+                    while table.num_rows >= rows:  # chunks of exactly `rows` good rows
+                        chunk = state.chunk(table.slice(0, rows), seen, final=False)
+                        table = table.slice(rows)
+                        if chunk is not None:
+                            if prev is not None:
+                                yield prev
+                            prev = chunk
+                    batches, n_batch = table.to_batches(), table.num_rows
+        finally:
+            ahead.close()  # before the file is closed
+        table = pa.Table.from_batches(batches, schema=ahead.schema)
         chunk = state.chunk(table, invalid, final=True)
         if chunk is not None:
             if prev is not None:
@@ -681,6 +678,75 @@ def _stream_csv(path: Path, name: str, rows: int) -> Iterator[RawTable]:
         yield prev
     finally:
         fh.close()
+
+
+class _ReadAhead:
+    """Batches of a pyarrow CSV stream read in a background thread, about one chunk ahead.
+
+    ``read_next_batch`` parses in C++ without the GIL, so the next rows are parsed while
+    the current chunk is validated. Each batch comes with the number of invalid rows the
+    handler had recorded when it was read (what a serial reader would have seen);
+    reading errors are re-raised in the consumer, in order.
+    """
+
+    def __init__(self, reader: Any, invalid: list, rows: int) -> None:
+        import queue
+        import threading
+
+        import pyarrow as pa
+
+        self._reader = reader
+        #: large_string columns: the cast to pandas' text storage happens in this thread
+        self.schema = pa.schema([f.with_type(pa.large_string()) for f in reader.schema])
+        self._invalid = invalid
+        self._limit = max(rows, 1)
+        self._queue: Any = queue.Queue()
+        self._cond = threading.Condition()
+        self._buffered = 0  # rows read but not yet taken
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="kinerja-csv", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._buffered >= self._limit and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+            try:
+                batch = self._reader.read_next_batch()
+                if batch.schema != self.schema:  # pandas stores text as large_string
+                    batch = batch.cast(self.schema)
+            except StopIteration:
+                self._queue.put(("end", None, 0))
+                return
+            except BaseException as exc:  # re-raised by the consumer
+                self._queue.put(("error", exc, 0))
+                return
+            with self._cond:
+                self._buffered += batch.num_rows
+            self._queue.put(("batch", batch, len(self._invalid)))
+
+    def __iter__(self) -> Iterator[tuple[Any, int]]:
+        while True:
+            kind, item, n_invalid = self._queue.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                if isinstance(item, _Fallback):
+                    raise item
+                raise _Fallback(str(item)) from item
+            with self._cond:
+                self._buffered -= item.num_rows
+                self._cond.notify()
+            yield item, n_invalid
+
+    def close(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        self._thread.join()
 
 
 class _StreamState:

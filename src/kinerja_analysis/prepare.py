@@ -106,19 +106,27 @@ class _Hasher:
 
     Printable-ASCII values without spaces (NIPs, respondent codes: nearly all) are
     normalized with Arrow kernels (NFKC is the identity on ASCII); other values use
-    :func:`privacy._normalize`. Digests come from :func:`privacy.hmac_hex16`, the same
-    function :func:`privacy.pseudonymize` uses.
+    :func:`privacy._normalize`. Digests come from :func:`privacy.hmac_prefix8`, the same
+    HMAC as :func:`privacy.pseudonymize`; the hex text goes straight into an Arrow array
+    (no Python string per value).
     """
 
     def __init__(self, key: bytes) -> None:
         privacy.pseudonymize(pd.Series([], dtype="str"), key)  # same key checks
         self._key = key
 
-    def _digest(self, values: list[bytes]) -> list[str]:
-        return privacy.hmac_hex16(self._key, values)
+    def _digest(self, values: list[bytes]) -> Any:
+        """Pseudonyms of ``values`` as an Arrow ``large_string`` array."""
+        import pyarrow as pa
 
-    def __call__(self, values: pd.Series) -> pd.Series:
-        """Pseudonyms of ``values`` (missing stays missing), as a ``str`` Series."""
+        n = len(values)
+        hexed = privacy.hmac_prefix8(self._key, values).hex().encode("ascii")
+        offsets = np.arange(0, 16 * (n + 1), 16, dtype=np.int64)
+        return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets),
+                                                pa.py_buffer(hexed))
+
+    def arrow(self, values: pd.Series) -> Any:
+        """Pseudonyms of ``values`` (missing stays missing), as an Arrow array."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -131,16 +139,28 @@ class _Hasher:
                          pc.match_substring_regex(arr, r"[0-9]"))
         norm = pc.if_else(digits, pc.replace_substring_regex(arr, r"[.\-]", ""),
                           pc.utf8_lower(arr))
-        out = np.full(n, None, dtype=object)
         idx = np.flatnonzero(fast)
+        slow = np.flatnonzero(valid & ~fast)
+        if len(idx) == n:  # the usual case: every value on the fast path
+            return self._digest(norm.cast(pa.large_binary()).to_pylist())
+        parts = []
+        pos = np.full(n, -1, dtype=np.int64)
         if len(idx):
             data = norm.take(pa.array(idx)).cast(pa.large_binary()).to_pylist()
-            out[idx] = self._digest(data)
-        slow = np.flatnonzero(valid & ~fast)
+            parts.append(self._digest(data))
+            pos[idx] = np.arange(len(idx))
         if len(slow):
             raw = values.iloc[slow].tolist()
-            out[slow] = self._digest([privacy._normalize(v).encode("utf-8") for v in raw])
-        return pd.Series(out, index=values.index, name=values.name, dtype="str")
+            parts.append(self._digest([privacy._normalize(v).encode("utf-8") for v in raw]))
+            pos[slow] = len(idx) + np.arange(len(slow))
+        if not parts:
+            return pa.nulls(n, pa.large_string())
+        return pa.concat_arrays(parts).take(pa.array(pos, mask=pos < 0))
+
+    def __call__(self, values: pd.Series) -> pd.Series:
+        """Pseudonyms of ``values`` (missing stays missing), as a ``str`` Series."""
+        return pd.Series(self.arrow(values), index=values.index, name=values.name,
+                         dtype="str")
 
 
 def _nip_int(s: pd.Series) -> np.ndarray:
@@ -149,7 +169,7 @@ def _nip_int(s: pd.Series) -> np.ndarray:
     import pyarrow.compute as pc
 
     arr = pa.array(s.astype("str"), type=pa.large_string(), from_pandas=True)
-    ok = pc.fill_null(pc.match_substring_regex(arr, "^[0-9]{18}$"), False)
+    ok = contract._is_18_digits(arr)  # ^[0-9]{18}$
     vals = pc.cast(pc.if_else(ok, arr, "-1"), pa.int64())
     return np.asarray(vals.to_numpy(zero_copy_only=False), dtype=np.int64)
 
@@ -169,7 +189,11 @@ _SA_COLS = ["tanggal", "triwulan", "gelombang",
 
 
 class _ParquetOut:
-    """One output table written row group by row group into a staging file."""
+    """One output table written row group by row group into a staging file.
+
+    Row groups are written in a background thread (the Parquet encoder runs in C++
+    without the GIL), one at a time and in order, while the next chunk is validated.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -177,8 +201,12 @@ class _ParquetOut:
         self.schema: Any = None
         self.rows = 0
         self.done = False  # closed by a worker process (parallel prepare)
+        self._pool: Any = None
+        self._pending: Any = None
 
     def write(self, frame: pd.DataFrame) -> None:
+        import concurrent.futures
+
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -188,8 +216,31 @@ class _ParquetOut:
             self.writer = pq.ParquetWriter(self.path, self.schema)
         else:
             table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
-        self.writer.write_table(table)
+        self.wait()
+        if self._pool is None:
+            self._pool = concurrent.futures.ThreadPoolExecutor(1, "kinerja-parquet")
+        self._pending = self._pool.submit(self.writer.write_table, table)
         self.rows += len(frame)
+
+    def wait(self) -> None:
+        """Wait for the row group being written (re-raises its error)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close_writer(self) -> bool:
+        """Finish the pending write and close the file; False if nothing was written."""
+        try:
+            self.wait()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+        if self.writer is None:
+            return False
+        self.writer.close()
+        self.writer = None
+        return True
 
     def close(self, empty: pd.DataFrame | None = None) -> bool:
         """Close the file (an empty table with the columns of ``empty`` if nothing came)."""
@@ -200,11 +251,16 @@ class _ParquetOut:
                 return False
             empty.to_parquet(self.path, index=False)
             return True
-        self.writer.close()
-        self.writer = None
-        return True
+        return self.close_writer()
 
     def discard(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # the file is removed anyway
+            self.wait()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
         if self.writer is not None:
             self.writer.close()
         self.writer = None
@@ -264,10 +320,7 @@ class _Sink(contract.TableSink):
     def part(self, name: str) -> dict[str, Any]:
         """What a worker did for ``name`` (its Parquet file is closed here)."""
         out = self.out[name]
-        written = out.writer is not None
-        if written:
-            out.writer.close()
-            out.writer = None
+        written = out.close_writer()
         return {"written": written, "rows": out.rows, "rejected": self.rejected[name],
                 "stopped": self.stopped, "max_tanggal": self.max_tanggal,
                 "max_triwulan": self.max_triwulan, "empty": self.empty.get(name),
@@ -346,17 +399,21 @@ class _Sink(contract.TableSink):
         peg = contract._concat(self.keep["pegawai"]) if self.keep["pegawai"] else None
         if peg is None or "nip" not in peg.columns:
             peg = pd.DataFrame({c: pd.Series([], dtype="str") for c in _PEG_KNOWN})
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         nips = _nip_int(peg["nip"])
-        ids = self.key_hasher(peg["nip"])
+        ids = self.key_hasher.arrow(peg["nip"])
         names = sorted({n for n in peg["nama"].dropna().astype(str).tolist() if n.strip()})
         self.peg = {
             "frame": peg,
             "index": pd.Index(nips),  # int64 hash index, built once, NIPs unique
-            "id": ids.to_numpy(dtype=object),
-            "unit": peg["unit_kerja"].to_numpy(dtype=object),
+            "id": ids,  # Arrow arrays, looked up with take (row -1 -> null)
+            "unit": pa.array(peg["unit_kerja"].astype("str"), type=pa.large_string(),
+                             from_pandas=True),
             "names": names,
         }
-        if len(set(self.peg["id"].tolist())) != len(ids):  # ~1e-6 at national scale
+        if pc.count_distinct(ids, mode="all").as_py() != len(ids):  # ~1e-6 nationally
             import warnings
 
             warnings.warn("Dua nilai berbeda mendapat pseudonim yang sama / pseudonym "
@@ -370,11 +427,13 @@ class _Sink(contract.TableSink):
         rows = peg["index"].get_indexer(vals)
         return np.where(vals >= 0, rows, -1)
 
-    def _lookup(self, nip: pd.Series, what: str) -> np.ndarray:
-        rows = self._rows_of(nip)
+    def _take(self, what: str, rows: np.ndarray, index: pd.Index) -> pd.Series:
+        """``id`` / ``unit`` of pegawai rows ``rows`` (-1 -> missing) as a ``str`` Series."""
+        import pyarrow as pa
+
         assert self.peg is not None
-        vals = np.append(self.peg[what], None)
-        return vals[rows]  # -1 -> None
+        values = self.peg[what].take(pa.array(rows, mask=rows < 0))
+        return pd.Series(values, index=index, dtype="str")
 
     def _build(self, name: str, acc: pd.DataFrame) -> pd.DataFrame:
         assert self.peg is not None
@@ -382,10 +441,8 @@ class _Sink(contract.TableSink):
         if name == "penilaian_kinerja":
             f = acc[_PK_COLS].copy()
             rows = self._rows_of(acc["nip"])
-            f.insert(0, "unit_kerja", pd.Series(np.append(self.peg["unit"], None)[rows],
-                                                index=acc.index, dtype="str"))
-            f.insert(0, "id_pegawai", pd.Series(np.append(self.peg["id"], None)[rows],
-                                                index=acc.index, dtype="str"))
+            f.insert(0, "unit_kerja", self._take("unit", rows, acc.index))
+            f.insert(0, "id_pegawai", self._take("id", rows, acc.index))
             if len(acc):
                 top = acc["triwulan"].dropna().max()
                 if isinstance(top, str) and (self.max_triwulan is None
@@ -396,8 +453,7 @@ class _Sink(contract.TableSink):
         if name == "survei_kepuasan":
             f = acc[_SK_COLS].copy()
             f.insert(0, "id_responden", self.key_hasher(acc["id_responden"].astype("str")))
-            f["id_petugas"] = pd.Series(self._lookup(acc["nip_petugas"], "id"),
-                                        index=acc.index, dtype="str")
+            f["id_petugas"] = self._take("id", self._rows_of(acc["nip_petugas"]), acc.index)
             usia = pd.to_numeric(acc["usia"], errors="coerce")
             band = pd.cut(usia, bins=(0, 25, 35, 45, 55, 200), right=False,
                           labels=("<25", "25-34", "35-44", "45-54", "55+"))
@@ -410,10 +466,8 @@ class _Sink(contract.TableSink):
         if name == "survei_asn":
             f = acc[_SA_COLS].copy()
             rows = self._rows_of(acc["nip"])
-            f.insert(0, "unit_kerja", pd.Series(np.append(self.peg["unit"], None)[rows],
-                                                index=acc.index, dtype="str"))
-            f.insert(0, "id_pegawai", pd.Series(np.append(self.peg["id"], None)[rows],
-                                                index=acc.index, dtype="str"))
+            f.insert(0, "unit_kerja", self._take("unit", rows, acc.index))
+            f.insert(0, "id_pegawai", self._take("id", rows, acc.index))
             f["komentar"] = privacy.scrub_series(acc["komentar"].astype("string"),
                                                  names).astype("str")
             self._tanggal(acc)
@@ -421,10 +475,10 @@ class _Sink(contract.TableSink):
             return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
         if name == "tindak_lanjut":
             rows = self._rows_of(acc["nip"])
+            plain = pd.RangeIndex(len(acc))
             return pd.DataFrame({
-                "id_pegawai": pd.Series(np.append(self.peg["id"], None)[rows], dtype="str"),
-                "unit_kerja": pd.Series(np.append(self.peg["unit"], None)[rows],
-                                        dtype="str"),
+                "id_pegawai": self._take("id", rows, plain),
+                "unit_kerja": self._take("unit", rows, plain),
                 "periode": acc["periode"].to_numpy(),
                 "triwulan": acc["triwulan"].to_numpy(),
                 "jenis": acc["jenis"].to_numpy(),
@@ -578,7 +632,7 @@ def prepare(
     finally:
         sink.close_pool()
         for out in sink.out.values():
-            if out.writer is not None:
+            if out.writer is not None or out._pending is not None:
                 out.discard()
         shutil.rmtree(staging, ignore_errors=True)
 

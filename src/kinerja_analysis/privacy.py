@@ -36,6 +36,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -188,11 +189,46 @@ def _normalize(value: object) -> str:
     return _RE_SPACES.sub(" ", text).casefold()
 
 
-def hmac_hex16(key: bytes, values: Iterable[bytes]) -> list[str]:
-    """First 16 hex characters of HMAC-SHA256(key, value) for each value.
+def _hmac_pads(key: bytes) -> tuple[Any, Any]:
+    """SHA-256 states after the inner and outer key pads of HMAC (RFC 2104)."""
+    block = hashlib.sha256().block_size
+    k = hashlib.sha256(key).digest() if len(key) > block else bytes(key)
+    k = k.ljust(block, b"\0")
+    return hashlib.sha256(bytes(b ^ 0x36 for b in k)), hashlib.sha256(bytes(b ^ 0x5C for b in k))
+
+
+def hmac_prefix8(key: bytes, values: Iterable[bytes]) -> bytes:
+    """First 8 bytes of HMAC-SHA256(key, value) of each value, concatenated.
 
     The key's inner and outer pads are hashed once (RFC 2104) and copied per value: the
     same digest as :func:`hmac.new`, at about 60 % of its cost on millions of values.
+    The result is one ``bytes`` object (no Python object per value):
+    ``hmac_prefix8(key, vs).hex()[16 * i : 16 * (i + 1)]`` is the pseudonym of ``vs[i]``.
+
+    Examples
+    --------
+    >>> import hmac as _h
+    >>> hmac_prefix8(b"k" * 32, [b"1", b"2"])[8:] == _h.new(
+    ...     b"k" * 32, b"2", hashlib.sha256).digest()[:8]
+    True
+    """
+    inner0, outer0 = _hmac_pads(key)
+    icopy, ocopy = inner0.copy, outer0.copy
+    out = bytearray()
+    extend = out.extend
+    for v in values:
+        inner = icopy()
+        inner.update(v)
+        outer = ocopy()
+        outer.update(inner.digest())
+        extend(outer.digest()[:8])
+    return bytes(out)
+
+
+def hmac_hex16(key: bytes, values: Iterable[bytes]) -> list[str]:
+    """First 16 hex characters of HMAC-SHA256(key, value) for each value.
+
+    See :func:`hmac_prefix8` (same digests).
 
     Examples
     --------
@@ -201,20 +237,8 @@ def hmac_hex16(key: bytes, values: Iterable[bytes]) -> list[str]:
     ...     b"k" * 32, b"198609262015051001", hashlib.sha256).hexdigest()[:16]
     True
     """
-    block = hashlib.sha256().block_size
-    k = hashlib.sha256(key).digest() if len(key) > block else bytes(key)
-    k = k.ljust(block, b"\0")
-    inner0 = hashlib.sha256(bytes(b ^ 0x36 for b in k))
-    outer0 = hashlib.sha256(bytes(b ^ 0x5C for b in k))
-    out: list[str] = []
-    append = out.append
-    for v in values:
-        inner = inner0.copy()
-        inner.update(v)
-        outer = outer0.copy()
-        outer.update(inner.digest())
-        append(outer.hexdigest()[:16])
-    return out
+    text = hmac_prefix8(key, values).hex()
+    return [text[i : i + 16] for i in range(0, len(text), 16)]
 
 
 def pseudonymize(values: pd.Series, key: bytes, prefix: str = "") -> pd.Series:
