@@ -317,6 +317,27 @@ def test_support_model_direction_and_probabilities():
     assert res.n == 400 and res.n_cluster == 12
 
 
+def test_support_model_samples_whole_units_above_maks_baris():
+    """Large data: a seeded sample of whole units, the true direction still found."""
+    md = _model_frame(n=3000, seed=4)
+    md["unit_kerja"] = np.random.default_rng(5).integers(0, 60, len(md))
+    full = hb.model_dukungan(md, seed=1, n_draws=100)
+    assert not full.sampel and full.n == full.n_total == 3000
+    res = hb.model_dukungan(md, seed=1, n_draws=100, maks_baris=1000)
+    again = hb.model_dukungan(md, seed=1, n_draws=100, maks_baris=1000)
+    assert res.sampel and res.n_total == 3000
+    sizes = md["unit_kerja"].value_counts()
+    # whole units: the sample's size is a sum of unit sizes, just past maks_baris
+    assert 1000 <= res.n < 1000 + sizes.max() and res.n_cluster < 60
+    pd.testing.assert_frame_equal(res.odds, again.odds)  # seeded
+    o = res.odds.set_index("variabel")
+    assert o.loc["pemahaman", "ci_low"] > 1 and o.loc["kekhawatiran", "ci_high"] < 1
+    # the smaller sample gives a wider interval than all respondents
+    of = full.odds.set_index("variabel")
+    width = lambda t: np.log(t.loc["pemahaman", "ci_high"] / t.loc["pemahaman", "ci_low"])  # noqa: E731
+    assert width(o) > width(of)
+
+
 # --------------------------------------------------------------------------- free text
 
 SYNTH_THEMES = {  # the demo-data comment templates and the theme they were written for

@@ -122,6 +122,17 @@ def test_periode_cut(prepared):
     assert data.survei_kepuasan["triwulan"].max() == "2023-Q4"
 
 
+def test_muat_reads_tables_on_first_use(prepared):
+    _res, out = prepared
+    data = muat(out)
+    assert data._tables == {}  # nothing read yet
+    n = len(data.pegawai)
+    assert list(data._tables) == ["pegawai"] and data.pegawai is data.pegawai
+    assert n == len(pd.read_parquet(out / "pegawai.parquet"))
+    with pytest.raises(AttributeError):
+        data.tidak_ada
+
+
 # --------------------------------------------------------------------------- streaming, workers
 
 

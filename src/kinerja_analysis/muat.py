@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -18,45 +17,73 @@ TABLES = (
 )
 
 
-@dataclass
 class Data:
-    """The processed tables, cut at ``periode_akhir`` (inclusive)."""
+    """The processed tables, cut at ``periode_akhir`` (inclusive), read on first use.
 
-    kebijakan: pd.DataFrame
-    pegawai: pd.DataFrame
-    penilaian_kinerja: pd.DataFrame
-    survei_kepuasan: pd.DataFrame
-    survei_asn: pd.DataFrame
-    tindak_lanjut: pd.DataFrame | None
-    ringkasan: dict = field(default_factory=dict)
-    periode_akhir: str | None = None
+    ``data.penilaian_kinerja`` etc. read their Parquet file the first time they are used,
+    so a notebook holds only the tables it uses (at the national scale the tables a
+    notebook does not need are several GB). ``tindak_lanjut`` is None when absent.
+    """
+
+    def __init__(self, processed_dir: Path, periode_akhir: str | None, ringkasan: dict):
+        self.processed_dir = processed_dir
+        self.periode_akhir = periode_akhir
+        self.ringkasan = ringkasan
+        self._tables: dict[str, pd.DataFrame | None] = {}
+
+    def __getattr__(self, name: str) -> pd.DataFrame | None:
+        if name not in TABLES:
+            raise AttributeError(name)
+        if name not in self._tables:
+            self._tables[name] = _read(self.processed_dir, name, self.periode_akhir)
+        return self._tables[name]
+
+    def __repr__(self) -> str:
+        loaded = ", ".join(self._tables) or "none yet"
+        return f"Data({str(self.processed_dir)!r}, periode_akhir={self.periode_akhir!r}; " \
+            f"loaded: {loaded})"
+
+
+def _read(processed_dir: Path, name: str, periode_akhir: str | None) -> pd.DataFrame | None:
+    path = processed_dir / f"{name}.parquet"
+    if not path.exists():
+        if name == "tindak_lanjut":
+            return None
+        raise FileNotFoundError(f"{path} is missing: run `kinerja prepare` first")
+    frame = pd.read_parquet(path)
+    if periode_akhir and "triwulan" in frame.columns:
+        frame = frame[frame["triwulan"].isna() | (frame["triwulan"] <= periode_akhir)]
+        frame = frame.reset_index(drop=True)
+    return frame
 
 
 def muat(processed_dir: str | Path, periode_akhir: str | None = None) -> Data:
-    """Read ``processed_dir/*.parquet`` and drop rows after ``periode_akhir``.
+    """The tables of ``processed_dir/*.parquet``, rows after ``periode_akhir`` dropped.
+
+    Tables are read when first used (see :class:`Data`); a missing required table is
+    reported here, at once.
 
     Parameters
     ----------
     processed_dir : folder written by :func:`kinerja_analysis.prepare.prepare`.
     periode_akhir : last quarter to keep (``"YYYY-Qn"``); None keeps everything.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> muat(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: ...kebijakan.parquet is missing: run `kinerja prepare` first
     """
     processed_dir = Path(processed_dir)
-    frames: dict[str, pd.DataFrame | None] = {}
     for name in TABLES:
-        path = processed_dir / f"{name}.parquet"
-        if not path.exists():
-            if name == "tindak_lanjut":
-                frames[name] = None
-                continue
-            raise FileNotFoundError(f"{path} is missing: run `kinerja prepare` first")
-        frame = pd.read_parquet(path)
-        if periode_akhir and "triwulan" in frame.columns:
-            frame = frame[frame["triwulan"].isna() | (frame["triwulan"] <= periode_akhir)]
-            frame = frame.reset_index(drop=True)
-        frames[name] = frame
+        if name != "tindak_lanjut" and not (processed_dir / f"{name}.parquet").exists():
+            raise FileNotFoundError(
+                f"{processed_dir / f'{name}.parquet'} is missing: run `kinerja prepare` first")
     ring = processed_dir / "ringkasan.json"
     ringkasan = json.loads(ring.read_text(encoding="utf-8")) if ring.exists() else {}
-    return Data(**frames, ringkasan=ringkasan, periode_akhir=periode_akhir)  # type: ignore[arg-type]
+    return Data(processed_dir, periode_akhir, ringkasan)
 
 
 def muat_atau_siapkan(
