@@ -133,6 +133,18 @@ def test_muat_reads_tables_on_first_use(prepared):
         data.tidak_ada
 
 
+def test_muat_leaves_out_unused_columns(prepared):
+    from kinerja_analysis.muat import KOLOM_TIDAK_DIPAKAI
+
+    _res, out = prepared
+    full, lean = muat(out), muat(out, "2023-Q4", tanpa=KOLOM_TIDAK_DIPAKAI)
+    for name, cols in KOLOM_TIDAK_DIPAKAI.items():
+        have = getattr(full, name).columns
+        assert set(cols) <= set(have), (name, cols)  # a typo would silently keep a column
+        got = getattr(lean, name).columns
+        assert not set(cols) & set(got) and list(got) == [c for c in have if c not in cols]
+
+
 # --------------------------------------------------------------------------- streaming, workers
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,19 @@ TABLES = (
 )
 
 
+#: Columns of the processed tables that no report notebook reads. The notebooks load the
+#: tables without them (``muat(..., tanpa=KOLOM_TIDAK_DIPAKAI)``): at the national scale
+#: that is ~3 GB less per notebook. ``muat`` without ``tanpa`` keeps every column.
+KOLOM_TIDAK_DIPAKAI: dict[str, tuple[str, ...]] = {
+    "pegawai": ("jabatan",),
+    "penilaian_kinerja": ("rating_hasil_kerja", "rating_perilaku_kerja",
+                          "skor_kinerja_turunan"),
+    "survei_kepuasan": ("id_responden", "tanggal", "saran"),
+    "survei_asn": ("tanggal", "tanggal_pelatihan"),
+    "tindak_lanjut": ("keterangan",),
+}
+
+
 class Data:
     """The processed tables, cut at ``periode_akhir`` (inclusive), read on first use.
 
@@ -25,17 +39,20 @@ class Data:
     notebook does not need are several GB). ``tindak_lanjut`` is None when absent.
     """
 
-    def __init__(self, processed_dir: Path, periode_akhir: str | None, ringkasan: dict):
+    def __init__(self, processed_dir: Path, periode_akhir: str | None, ringkasan: dict,
+                 tanpa: Mapping[str, Sequence[str]] | None = None):
         self.processed_dir = processed_dir
         self.periode_akhir = periode_akhir
         self.ringkasan = ringkasan
+        self.tanpa = dict(tanpa or {})
         self._tables: dict[str, pd.DataFrame | None] = {}
 
     def __getattr__(self, name: str) -> pd.DataFrame | None:
         if name not in TABLES:
             raise AttributeError(name)
         if name not in self._tables:
-            self._tables[name] = _read(self.processed_dir, name, self.periode_akhir)
+            self._tables[name] = _read(self.processed_dir, name, self.periode_akhir,
+                                       self.tanpa.get(name, ()))
         return self._tables[name]
 
     def __repr__(self) -> str:
@@ -44,20 +61,28 @@ class Data:
             f"loaded: {loaded})"
 
 
-def _read(processed_dir: Path, name: str, periode_akhir: str | None) -> pd.DataFrame | None:
+def _read(processed_dir: Path, name: str, periode_akhir: str | None,
+          tanpa: Sequence[str] = ()) -> pd.DataFrame | None:
     path = processed_dir / f"{name}.parquet"
     if not path.exists():
         if name == "tindak_lanjut":
             return None
         raise FileNotFoundError(f"{path} is missing: run `kinerja prepare` first")
-    frame = pd.read_parquet(path)
+    columns = None
+    if tanpa:
+        import pyarrow.parquet as pq
+
+        columns = [c for c in pq.read_schema(path).names if c not in set(tanpa)]
+    frame = pd.read_parquet(path, columns=columns)
     if periode_akhir and "triwulan" in frame.columns:
-        frame = frame[frame["triwulan"].isna() | (frame["triwulan"] <= periode_akhir)]
-        frame = frame.reset_index(drop=True)
+        keep = frame["triwulan"].isna() | (frame["triwulan"] <= periode_akhir)
+        if not keep.all():  # no copy of a table that has nothing to drop
+            frame = frame[keep].reset_index(drop=True)
     return frame
 
 
-def muat(processed_dir: str | Path, periode_akhir: str | None = None) -> Data:
+def muat(processed_dir: str | Path, periode_akhir: str | None = None,
+         tanpa: Mapping[str, Sequence[str]] | None = None) -> Data:
     """The tables of ``processed_dir/*.parquet``, rows after ``periode_akhir`` dropped.
 
     Tables are read when first used (see :class:`Data`); a missing required table is
@@ -67,6 +92,7 @@ def muat(processed_dir: str | Path, periode_akhir: str | None = None) -> Data:
     ----------
     processed_dir : folder written by :func:`kinerja_analysis.prepare.prepare`.
     periode_akhir : last quarter to keep (``"YYYY-Qn"``); None keeps everything.
+    tanpa : columns to leave out, per table (e.g. :data:`KOLOM_TIDAK_DIPAKAI`).
 
     Examples
     --------
@@ -83,11 +109,12 @@ def muat(processed_dir: str | Path, periode_akhir: str | None = None) -> Data:
                 f"{processed_dir / f'{name}.parquet'} is missing: run `kinerja prepare` first")
     ring = processed_dir / "ringkasan.json"
     ringkasan = json.loads(ring.read_text(encoding="utf-8")) if ring.exists() else {}
-    return Data(processed_dir, periode_akhir, ringkasan)
+    return Data(processed_dir, periode_akhir, ringkasan, tanpa)
 
 
 def muat_atau_siapkan(
-    processed_dir: str | Path, data_dir: str | Path, periode_akhir: str | None = None
+    processed_dir: str | Path, data_dir: str | Path, periode_akhir: str | None = None,
+    tanpa: Mapping[str, Sequence[str]] | None = None,
 ) -> Data:
     """Like :func:`muat`, but runs ``prepare`` first when ``processed_dir`` is empty.
 
@@ -98,4 +125,4 @@ def muat_atau_siapkan(
         from .prepare import prepare
 
         prepare(data_dir, processed_dir)
-    return muat(processed_dir, periode_akhir)
+    return muat(processed_dir, periode_akhir, tanpa)

@@ -24,6 +24,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -181,6 +182,7 @@ class WarmKernel:
                              f"--IPKernelApp.exec_lines={[warm] if warm_imports else []!r}"],
         )
         self.start_timeout = start_timeout
+        self._closed = False
 
     def execute(self, nb_path: Path, out_nb: Path, params: Mapping[str, Any]) -> None:
         """Run one notebook with papermill in this kernel; failures name notebook and cell."""
@@ -215,8 +217,12 @@ class WarmKernel:
             ) from err
 
     def close(self) -> None:
-        """Shut the kernel down."""
-        self._run_sync(self.km.shutdown_kernel)(now=False)
+        """Stop the kernel (idempotent). Killed, not asked: it holds nothing to save, and a
+        graceful exit of a kernel full of data frames took ~1 s of interpreter teardown."""
+        if self._closed:
+            return
+        self._closed = True
+        self._run_sync(self.km.shutdown_kernel)(now=True)
 
 
 @dataclass
@@ -311,6 +317,9 @@ def run_report(
 
     _kernel_env()
     kernel = WarmKernel(nb_dir)  # starts importing while the data are prepared
+    # Each notebook's HTML is exported in this thread while the kernel runs the next one
+    # (the parent process only waits on the kernel meanwhile).
+    pool = ThreadPoolExecutor(1, thread_name_prefix="kinerja-ekspor")
     try:
         run.step(1, "prepare", data=str(run.data_dir))
         prep = prepare(
@@ -324,14 +333,40 @@ def run_report(
         shutil.rmtree(build, ignore_errors=True)
         (build / "_hasil").mkdir(parents=True)
         (build / "_notebook").mkdir()
-        _execute_all(run, kernel, build, periode, progress_bar)
-    finally:
+        header = _header(run, periode, prep.ringkasan)
+        pages = _execute_all(run, kernel, build, periode, progress_bar, pool, header)
         kernel.close()
-    return _publish(run, build, periode, prep.ringkasan)
+        return _publish(run, build, periode, prep.ringkasan, pages, header)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        kernel.close()
 
 
-def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_on: bool) -> None:
-    """Step 2: every notebook in the warm kernel; a failure moves the build to _gagal-."""
+def _header(run: _Run, periode: str, ringkasan: Mapping) -> dict[str, Any]:
+    """Page header and footer: period, data date, input hashes, the reproduce command."""
+    return teks.header_footer(
+        run.lang,
+        periode,
+        ringkasan.get("tanggal_data"),
+        run.hashes,
+        reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params),
+    )
+
+
+def _export(run: _Run, build: Path, nb: Path, header: Mapping[str, Any]) -> Path:
+    return ekspor.ekspor_html(
+        build / "_notebook" / nb.name,
+        build / f"{nb.stem}.html",
+        lang=run.lang,
+        kinerja={**header, "judul": teks.judul_notebook(nb.stem, run.lang)},
+        toc_title=teks.page_text("toc", run.lang),
+    )
+
+
+def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_on: bool,
+                 pool: ThreadPoolExecutor, header: Mapping[str, Any]) -> dict[str, Future]:
+    """Step 2: every notebook in the warm kernel, each exported to HTML in ``pool`` as soon
+    as it has run; a failure moves the build to _gagal-."""
     nb_params = {
         **run.params,
         "processed_dir": str(run.processed),
@@ -345,17 +380,20 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(run.notebooks), unit="nb", file=sys.stderr, leave=False)
+    pages: dict[str, Future] = {}
     try:
         for nb in run.notebooks:
             if bar is not None:
                 bar.set_description(nb.stem)
             kernel.execute(nb, build / "_notebook" / nb.name, nb_params)
+            pages[nb.stem] = pool.submit(_export, run, build, nb, header)
             if bar is not None:
                 bar.update(1)
                 bar.write(f"      ✓ {nb.stem}", file=sys.stderr)  # above the bar, not through it
             else:
                 run.log(f"      ✓ {nb.stem}")
     except NotebookFailedError as err:
+        pool.shutdown(wait=True, cancel_futures=True)  # nothing writes into build any more
         failed = run.out_dir / f"_gagal-{periode}"
         shutil.rmtree(failed, ignore_errors=True)
         os.replace(build, failed)
@@ -364,9 +402,11 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
     finally:
         if bar is not None:
             bar.close()
+    return pages
 
 
-def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping) -> ReportResult:
+def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
+             exports: Mapping[str, Future], header: Mapping[str, Any]) -> ReportResult:
     """Steps 3-4: HTML, results.json, manifest, index pages; then swap the folder in."""
     run.step(3, "html")
     meta = {
@@ -377,22 +417,7 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping) -> Report
     }
     results = hasil.gabung(build / "_hasil", meta)
     atomic.write_json(build / "results.json", results)
-    header = teks.header_footer(
-        run.lang,
-        periode,
-        meta["tanggal_data"],
-        run.hashes,
-        reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params),
-    )
-    pages: dict[str, Path] = {}
-    for nb in run.notebooks:
-        pages[nb.stem] = ekspor.ekspor_html(
-            build / "_notebook" / nb.name,
-            build / f"{nb.stem}.html",
-            lang=run.lang,
-            kinerja={**header, "judul": teks.judul_notebook(nb.stem, run.lang)},
-            toc_title=teks.page_text("toc", run.lang),
-        )
+    pages = {stem: future.result() for stem, future in exports.items()}
 
     summary = pages.get(PDF_PAGE)
     if run.pdf and summary is not None:
