@@ -130,7 +130,7 @@ def test_muat_reads_tables_on_first_use(prepared):
     assert list(data._tables) == ["pegawai"] and data.pegawai is data.pegawai
     assert n == len(pd.read_parquet(out / "pegawai.parquet"))
     with pytest.raises(AttributeError):
-        data.tidak_ada
+        _ = data.tidak_ada
 
 
 def test_muat_leaves_out_unused_columns(prepared):

@@ -160,6 +160,65 @@ def predikat_per_unit(
     return privacy.suppress(counts, k=k_min_pegawai)
 
 
+#: The two lowest SKP predikat (PermenPANRB 6/2022), whose share ranks the units shown.
+PREDIKAT_RENDAH = ("Kurang/Misconduct", "Sangat Kurang")
+
+
+def predikat_per_unit_ringkas(
+    penilaian: pd.DataFrame, periode: str, k_min_pegawai: int, maks_unit: int, lainnya: str
+) -> tuple[privacy.SuppressionResult, dict]:
+    """Like :func:`predikat_per_unit`, with at most ``maks_unit`` units and one "others" row.
+
+    With more than ``maks_unit`` units, the units with the highest share of staff rated
+    Kurang/Misconduct or Sangat Kurang are kept, the rest are summed into one row labelled
+    ``lainnya``, and suppression runs on that table: its totals are those of all units, and
+    it stays small at any scale (secondary suppression on 80,000 unit rows would take
+    hours). The share ranks only cells that primary suppression publishes (counts of at
+    least ``k_min_pegawai``, or zero) out of row totals of at least ``k_min_pegawai``, so
+    no small count decides which units are shown.
+
+    Returns
+    -------
+    (SuppressionResult, dict)
+        The table, and ``info`` as :func:`kinerja_analysis.laporan.tampilan.pilih_unit`
+        returns it (``n_unit``, ``n_tampil``, ``n_tertinggi``, ``dipotong``, ...).
+
+    Examples
+    --------
+    >>> pen = pd.DataFrame({"triwulan": "2025-Q4", "unit_kerja": list("AAABBBCCC") * 10,
+    ...                     "predikat": ["Baik", "Baik", "Sangat Kurang"] * 10
+    ...                     + ["Baik"] * 60})
+    >>> sup, info = predikat_per_unit_ringkas(pen, "2025-Q4", 5, 1, "Lainnya")
+    >>> list(sup.values.index), info["n_unit"], info["dipotong"]
+    (['A', 'Lainnya', 'Total'], 3, True)
+    """
+    df = penilaian[(penilaian["triwulan"] == periode) & penilaian["predikat"].notna()]
+    counts = pd.crosstab(df["unit_kerja"], df["predikat"]).reindex(
+        columns=list(skp.PREDIKAT_LABELS), fill_value=0)
+    counts.columns.name = None
+    counts.index.name = None
+    n_unit = len(counts)
+    info = {"n_unit": n_unit, "n_tampil": n_unit, "n_terendah": 0, "n_tertinggi": n_unit,
+            "n_tanpa_nilai": 0, "cara": "tertinggi", "dipotong": False}
+    if n_unit <= maks_unit:
+        return privacy.suppress(counts, k=k_min_pegawai), info
+    safe = counts.where(counts >= k_min_pegawai, 0)
+    total = counts.sum(axis=1)
+    rank = pd.DataFrame({
+        "porsi": (safe[list(PREDIKAT_RENDAH)].sum(axis=1) / total).where(
+            total >= k_min_pegawai),
+        "n_rendah": safe[list(PREDIKAT_RENDAH)].sum(axis=1),
+        "unit": counts.index})
+    rank = rank.sort_values(["porsi", "n_rendah", "unit"], ascending=[False, False, True],
+                            na_position="last", kind="stable")
+    keep = rank.index[:maks_unit]
+    reduced = pd.concat([counts.loc[keep],
+                         counts.drop(index=keep).sum().to_frame(lainnya).T])
+    info.update(n_tampil=len(keep), n_tertinggi=len(keep), dipotong=True,
+                n_tanpa_nilai=int(rank.loc[keep, "porsi"].isna().sum()))
+    return privacy.suppress(reduced, k=k_min_pegawai), info
+
+
 PROFIL = ("jenis_kelamin", "kelompok_usia", "pendidikan", "pekerjaan", "jenis_layanan")
 
 

@@ -189,6 +189,22 @@ GAMBARAN: dict[str, dict[str, str]] = {
         "id": "Jumlah pegawai per unit dan predikat, {periode}",
         "en": "Staff by unit and rating, {periode}",
     },
+    "ukuran_cakupan": {
+        "id": "jumlah responden (triwulan tersedikit)",
+        "en": "respondent count (weakest quarter)",
+    },
+    "ukuran_ikm": {"id": "IKM {periode}", "en": "IKM in {periode}"},
+    "ukuran_predikat": {
+        "id": "porsi pegawai berpredikat Kurang/Misconduct atau Sangat Kurang",
+        "en": "share of staff rated Kurang/Misconduct or Sangat Kurang",
+    },
+    "predikat_total_semua": {
+        "id": "Baris \"{lainnya}\" menjumlahkan unit yang tidak ditampilkan dan baris Total "
+        "mencakup semua unit; urutan hanya memakai sel yang cukup besar untuk diterbitkan.",
+        "en": "The \"{lainnya}\" row adds up the units not shown and the Total row covers "
+        "every unit; the ranking uses only cells large enough to be published.",
+    },
+    "unit_lainnya": {"id": "Unit lainnya ({n} unit)", "en": "Other units ({n})"},
     "catatan_kurva": {
         "id": "Catatan: pola distribusi SE MenPANRB 3/2023 membatasi sebaran predikat sesuai "
         "predikat organisasi; di unit kecil, predikat rendah dapat mencerminkan kuota, "
@@ -196,6 +212,32 @@ GAMBARAN: dict[str, dict[str, str]] = {
         "en": "Note: the SE MenPANRB 3/2023 distribution pattern limits ratings according to "
         "the organisation's rating; in small units a low rating can reflect a quota rather "
         "than individual performance.",
+    },
+}
+
+# Sentence under a per-unit chart or table cut to the units that matter
+# (tampilan.pilih_unit / tampilan.kalimat_pilihan); {ukuran} is the measure ranked by.
+PILIH_UNIT: dict[str, dict[str, str]] = {
+    "pilih_ujung": {
+        "id": "{total} unit seluruhnya; ditampilkan {a} terendah dan {b} tertinggi menurut "
+        "{ukuran}.",
+        "en": "{total} units in all; shown are the {a} lowest and {b} highest by {ukuran}.",
+    },
+    "pilih_terendah": {
+        "id": "{total} unit seluruhnya; ditampilkan {a} unit dengan {ukuran} terendah.",
+        "en": "{total} units in all; shown are the {a} units with the lowest {ukuran}.",
+    },
+    "pilih_tertinggi": {
+        "id": "{total} unit seluruhnya; ditampilkan {b} unit dengan {ukuran} tertinggi.",
+        "en": "{total} units in all; shown are the {b} units with the highest {ukuran}.",
+    },
+    "pilih_tanpa_nilai": {
+        "id": "Ditambah {c} unit yang nilainya kosong atau disembunyikan.",
+        "en": "Also shown: {c} units whose value is blank or suppressed.",
+    },
+    "pilih_results": {
+        "id": "Semua unit ada di results.json.",
+        "en": "Every unit is in results.json.",
     },
 }
 

@@ -125,6 +125,8 @@ HAMBATAN: dict[str, dict[str, str]] = {
                                  "en": "Barriers by {dimensi}"},
     "unit_judul": {"id": "Kurang paham paling tinggi di {unit} ({p})",
                    "en": "Poor understanding is highest in {unit} ({p})"},
+    "ukuran_paham": {"id": "porsi kurang paham indikator",
+                     "en": "share with poor understanding of the indicators"},
     "unit_judul_kosong": {"id": "Kurang paham per unit kerja",
                           "en": "Poor understanding by work unit"},
     "sumbu_proporsi": {"id": "Proporsi pegawai (%)", "en": "Share of staff (%)"},
@@ -160,6 +162,14 @@ HAMBATAN: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ support model
     "h_model": {"id": "## Apakah pemahaman berkaitan dengan dukungan?",
                 "en": "## Does understanding go with support?"},
+    "model_sampel": {
+        "id": "Karena datanya sangat besar, kedua model dihitung pada sampel acak unit kerja "
+              "utuh (benih tetap) berisi {n} dari {n_total} responden; interval mencerminkan "
+              "ukuran sampel ini.",
+        "en": "Because the data are very large, both models were fitted on a seeded random "
+              "sample of whole work units holding {n} of the {n_total} respondents; the "
+              "intervals reflect this sample size.",
+    },
     "model_teks": {
         "id": "Regresi logistik ordinal (statsmodels OrderedModel, tautan logit) dari tingkat "
               "dukungan (rata-rata skala dibulatkan ke 1–5) pada pemahaman, kekhawatiran, "

@@ -312,6 +312,7 @@ KORELASI: dict[str, dict[str, str]] = {
     "col_rank_ikm": {"id": "Peringkat IKM", "en": "IKM rank"},
     "col_rentang": {"id": "Rentang peringkat IKM", "en": "Plausible IKM ranks"},
     "col_rank_skor": {"id": "Peringkat skor", "en": "Score rank"},
+    "ukuran_selisih": {"id": "selisih peringkat (mutlak)", "en": "rank gap (absolute)"},
     "col_gap": {"id": "Selisih peringkat", "en": "Rank gap"},
     "col_flag": {"id": "Di luar derau", "en": "Beyond noise"},
     "selisih_judul": {"id": "Selisih peringkat terbesar: {unit}",
