@@ -321,6 +321,25 @@ def test_demo_officer_level_null(demo):
     assert pt["ci_low"] < 0 < pt["ci_high"]
     assert pt["koefisien_ci_low"] < 0 < pt["koefisien_ci_high"]
     assert pt["n"] == len(a["tabel_petugas"]) and pt["n_unit"] == 12
+    assert pt["koefisien_n"] == pt["n"] and pt["koefisien_n_unit"] == 12  # no sample
+
+
+def test_officer_mixedlm_on_a_sample_of_whole_units():
+    rng = np.random.default_rng(8)
+    unit = np.repeat(np.arange(60), 8)
+    kep = 80 + rng.normal(0, 5, len(unit)) + np.repeat(rng.normal(0, 3, 60), 8)
+    y = 70 + 0.5 * (kep - 80) + np.repeat(rng.normal(0, 2, 60), 8) + rng.normal(0, 1, len(unit))
+    pt = pd.DataFrame({"unit_kerja": unit.astype(str), "kepuasan": kep, "skor_kinerja": y,
+                       "n_responden": 30, "var_kepuasan": 25.0})
+    full = K.korelasi_petugas(pt)
+    part = K.korelasi_petugas(pt, maks_unit_mixedlm=20)
+    again = K.korelasi_petugas(pt, maks_unit_mixedlm=20)
+    assert full["koefisien_n_unit"] == 60 and part["koefisien_n_unit"] == 20
+    assert part["koefisien_n"] == 160 and part["n"] == full["n"] == 480  # r uses everyone
+    assert part["koefisien"] == again["koefisien"]  # seeded
+    assert part["koefisien_ci_low"] < 0.5 < part["koefisien_ci_high"]
+    width = lambda r: r["koefisien_ci_high"] - r["koefisien_ci_low"]  # noqa: E731
+    assert width(part) > width(full)
 
 
 def test_demo_results_json_keys(demo):

@@ -166,3 +166,26 @@ def test_ujung_ties_never_show_a_unit_twice():
     sub, info = tp.pilih_unit(_units([0.0, 1.0, 1.0, 1.0, 1.0]), "unit_kerja", "ikm", 4)
     assert sub["unit_kerja"].tolist() == ["U00", "U01", "U02", "U03"]
     assert (info["n_terendah"], info["n_tertinggi"]) == (2, 2)
+
+
+def test_large_scatter_is_rasterized_inside_the_svg():
+    import base64
+
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    sizes = {}
+    for n in (500, 80_000):
+        fig, ax = plt.subplots()
+        ax.scatter(rng.normal(size=n), rng.normal(size=n), s=4)
+        ax.set_title("Unit")
+        html_ = tp.gambar_html(fig, "alt")
+        svg = base64.b64decode(html_.split("base64,", 1)[1].split('"', 1)[0]).decode()
+        sizes[n] = len(svg)
+        assert ("<image" in svg) is (n > tp.MAKS_TANDA_VEKTOR)
+        assert "Unit" in svg  # text stays text
+    assert sizes[80_000] < 400_000  # as vector marks: many MB

@@ -769,6 +769,8 @@ def korelasi_petugas(
     y: str = "skor_kinerja",
     level: float = 0.95,
     n_min_andal: int = 20,
+    maks_unit_mixedlm: int = 2000,
+    seed: int = 2026,
 ) -> dict:
     """Officer level: satisfaction of the citizens served vs the officer's own score.
 
@@ -784,13 +786,17 @@ def korelasi_petugas(
       ``lambda`` (see ``_keandalan``; an empirical-Bayes estimate would shrink each mean by
       ``1 - lambda`` toward its unit mean) and ``n_sedikit_responden`` counts officers with
       fewer than ``n_min_andal`` respondents.
+    * Above ``maks_unit_mixedlm`` units (national scale) the MixedLM runs on a seeded
+      (``seed``) random sample of that many whole units: statsmodels evaluates its
+      likelihood unit by unit in Python, minutes per fit at 80,000 units. ``koefisien_n``
+      and ``koefisien_n_unit`` give the officers and units it used; ``r`` always uses all.
 
     Returns
     -------
     dict
         ``r, ci_low, ci_high, p_value, n, method, n_unit, koefisien, koefisien_ci_low,
-        koefisien_ci_high, koefisien_p_value, keandalan_median, n_sedikit_responden,
-        n_petugas_dibuang``.
+        koefisien_ci_high, koefisien_p_value, koefisien_n, koefisien_n_unit,
+        keandalan_median, n_sedikit_responden, n_petugas_dibuang``.
     """
     import statsmodels.formula.api as smf
 
@@ -804,15 +810,22 @@ def korelasi_petugas(
     d = d.assign(kepuasan_dev=d["kepuasan"] - d["kepuasan_unit"], _y=d[y])
     coef = dict.fromkeys(("koefisien", "koefisien_ci_low", "koefisien_ci_high",
                           "koefisien_p_value"), np.nan)
-    if len(d) >= 5 and d["unit_kerja"].nunique() >= 2:
+    dm = d
+    units = d["unit_kerja"].unique()
+    if len(units) > maks_unit_mixedlm:
+        pick = np.random.default_rng(seed).permutation(len(units))[:maks_unit_mixedlm]
+        dm = d[d["unit_kerja"].isin(units[pick])]
+    coef["koefisien_n"], coef["koefisien_n_unit"] = len(dm), int(dm["unit_kerja"].nunique())
+    if len(dm) >= 5 and dm["unit_kerja"].nunique() >= 2:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = smf.mixedlm("_y ~ kepuasan_dev + kepuasan_unit", d,
-                              groups=d["unit_kerja"]).fit(reml=True)
+            fit = smf.mixedlm("_y ~ kepuasan_dev + kepuasan_unit", dm,
+                              groups=dm["unit_kerja"]).fit(reml=True)
         ci = fit.conf_int(alpha=1 - level).loc["kepuasan_dev"]
-        coef = {"koefisien": float(fit.params["kepuasan_dev"]),
-                "koefisien_ci_low": float(ci.iloc[0]), "koefisien_ci_high": float(ci.iloc[1]),
-                "koefisien_p_value": float(fit.pvalues["kepuasan_dev"])}
+        coef.update({"koefisien": float(fit.params["kepuasan_dev"]),
+                     "koefisien_ci_low": float(ci.iloc[0]),
+                     "koefisien_ci_high": float(ci.iloc[1]),
+                     "koefisien_p_value": float(fit.pvalues["kepuasan_dev"])})
     out.update(coef)
     lam = _keandalan(d) if len(d) else np.array([])
     out["keandalan_median"] = float(np.median(lam)) if len(lam) else np.nan

@@ -35,6 +35,8 @@ EKSEKUTIF: dict[str, dict[str, str]] = {
         "en": "Green: good; amber: watch; red: act. The symbols (●, ▲, ■) repeat the colours "
               "so the table reads without colour.",
     },
+    "ukuran_lampu": {"id": "jumlah lampu merah, lalu kuning",
+                     "en": "number of red lights, then amber"},
     "col_unit": {"id": "Unit kerja", "en": "Work unit"},
     "col_ikm": {"id": "IKM {periode}", "en": "IKM {periode}"},
     "h_langkah": {"id": "## Langkah berikutnya", "en": "## Next steps"},

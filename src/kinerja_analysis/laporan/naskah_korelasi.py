@@ -207,6 +207,13 @@ KORELASI: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- officers
     "h_petugas": {"id": "## Tingkat petugas: warga yang dilayani dan skor petugas",
                   "en": "## Officer level: citizens served and the officer's score"},
+    "petugas_sampel": {
+        "id": "Karena unitnya sangat banyak, model campuran dihitung pada sampel acak {n_unit} "
+              "unit utuh (benih tetap; {n} petugas); korelasi dalam unit memakai semua petugas.",
+        "en": "Because there are very many units, the mixed model was fitted on a seeded random "
+              "sample of {n_unit} whole units ({n} officers); the within-unit correlation uses "
+              "every officer.",
+    },
     "petugas_teks": {
         "id": "Untuk {n} petugas yang tercatat melayani responden ({n_unit} unit; {n_buang} "
               "petugas dengan kurang dari {k} responden tidak dipakai), kepuasan rata-rata "
