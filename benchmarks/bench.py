@@ -6,8 +6,10 @@ times, with ``/usr/bin/time -v`` (wall clock, CPU = user + system, peak resident
 * ``kinerja prepare`` at every scale;
 * the *floor* at the national scale: reading the same CSV files with ``pyarrow.csv`` and
   writing them as Parquet (``pyarrow.parquet``), nothing else, in the same run;
-* ``kinerja report`` at banyumanik and semarang (a failing notebook is recorded, the run
-  goes on);
+* ``kinerja report`` and its *floor* (the notebooks cut down to their parameter and import
+  cells, :func:`floor_notebooks`), alternating ``--repeats`` times, at every scale of
+  ``--report-scales`` (once at the national scale, where it also gives the analyses' time
+  after ``prepare`` from ``manifest.json``); a failing notebook is recorded, the run goes on;
 * before/after: the ``prepare`` of an earlier git revision (``--baseline``, its
   ``contract.py``, ``ingest.py`` and ``prepare.py`` over the current package) against the
   current one, on banyumanik, semarang and a 1/10 national sample (8,000 units; the old
@@ -22,7 +24,8 @@ Usage::
     .venv/bin/python benchmarks/bench.py --scales banyumanik,semarang --no-report
     .venv/bin/python benchmarks/bench.py --baseline 661c597 --workdir /tmp/kb
 
-Not part of the test suite (the national scale takes about 15 minutes in all).
+Not part of the test suite (the national scale takes about 35 minutes in all, about 13 of
+them for its report; ``--report-scales banyumanik,semarang`` leaves that out).
 """
 
 from __future__ import annotations
