@@ -275,10 +275,10 @@ def validate_counts(
     (True, 0)
     """
     from .contract import validate_stream
-    from .prepare import _default_jobs
+    from .prepare import default_jobs
 
     if jobs is None:
-        jobs = _default_jobs(Path(data_dir))
+        jobs = default_jobs(Path(data_dir))
     return validate_stream(data_dir, CountingSink(), options, jobs=jobs)  # type: ignore[arg-type]
 
 

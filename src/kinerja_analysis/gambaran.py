@@ -151,13 +151,18 @@ def predikat_per_unit(
     penilaian: pd.DataFrame, periode: str, k_min_pegawai: int = 10
 ) -> privacy.SuppressionResult:
     """Staff counts by unit x predikat for one quarter with primary and secondary suppression."""
+    return privacy.suppress(_hitung_predikat(penilaian, periode), k=k_min_pegawai)
+
+
+def _hitung_predikat(penilaian: pd.DataFrame, periode: str) -> pd.DataFrame:
+    """Staff counts, unit x predikat (in regulation order), for one quarter."""
     df = penilaian[(penilaian["triwulan"] == periode) & penilaian["predikat"].notna()]
     counts = pd.crosstab(df["unit_kerja"], df["predikat"]).reindex(
         columns=list(skp.PREDIKAT_LABELS), fill_value=0
     )
     counts.columns.name = None
     counts.index.name = None
-    return privacy.suppress(counts, k=k_min_pegawai)
+    return counts
 
 
 #: The two lowest SKP predikat (PermenPANRB 6/2022), whose share ranks the units shown.
@@ -192,11 +197,7 @@ def predikat_per_unit_ringkas(
     >>> list(sup.values.index), info["n_unit"], info["dipotong"]
     (['A', 'Lainnya', 'Total'], 3, True)
     """
-    df = penilaian[(penilaian["triwulan"] == periode) & penilaian["predikat"].notna()]
-    counts = pd.crosstab(df["unit_kerja"], df["predikat"]).reindex(
-        columns=list(skp.PREDIKAT_LABELS), fill_value=0)
-    counts.columns.name = None
-    counts.index.name = None
+    counts = _hitung_predikat(penilaian, periode)
     n_unit = len(counts)
     info = {"n_unit": n_unit, "n_tampil": n_unit, "n_terendah": 0, "n_tertinggi": n_unit,
             "n_tanpa_nilai": 0, "cara": "tertinggi", "dipotong": False}

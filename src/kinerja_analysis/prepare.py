@@ -578,7 +578,7 @@ def prepare(
         return key if key is not None else privacy.load_key()
 
     if jobs is None:
-        jobs = _default_jobs(data_dir)
+        jobs = default_jobs(data_dir)
     sink = _Sink(staging, get_key, lenient, say)
     try:
         report = contract.validate_stream(data_dir, sink, options, chunk_rows=chunk_rows,
@@ -641,7 +641,10 @@ def prepare(
 PARALLEL_BYTES = 32 * 1024 * 1024
 
 
-def _default_jobs(data_dir: Path) -> int:
+def default_jobs(data_dir: Path) -> int:
+    """Worker processes for ``prepare`` and ``validate``: ``KINERJA_PREPARE_JOBS`` if set,
+    else 2 on two or more cores (Linux fork) for inputs larger than :data:`PARALLEL_BYTES`,
+    else 1."""
     import os
 
     env = os.environ.get("KINERJA_PREPARE_JOBS", "").strip()
