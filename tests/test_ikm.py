@@ -339,3 +339,30 @@ def test_ikm_range_and_mutu_property(x: np.ndarray) -> None:
 def test_mutu_property_on_hundredths(h: int) -> None:
     value = h / 100
     assert mutu_ikm(value)[0] == _expected_mutu(value)
+
+
+def test_ikm_ci_columnwise_matches_row_formula_and_names_first_bad_value():
+    """The element-by-element computation (no rows x 9 temporaries) gives the influence-
+    function SE of the row-wise formula, with blanks; bad answers are counted and the first
+    one in row order is named."""
+    from kinerja_analysis import ikm as ikm_mod
+
+    rng = np.random.default_rng(5)
+    n = 600
+    x = rng.integers(1, 5, size=(n, 9)).astype(float)
+    x[rng.random((n, 9)) < 0.1] = np.nan
+    df = pd.DataFrame(x, columns=[f"u{j}" for j in range(1, 10)])
+    df["g"] = rng.choice(["a", "b", "c"], n)
+    got = ikm_ci(df, by="g").set_index("g")
+    for g, sub in df.groupby("g"):
+        xa = sub[[f"u{j}" for j in range(1, 10)]].to_numpy()
+        ans = ~np.isnan(xa)
+        m = np.nanmean(xa, axis=0)
+        infl = 25 / 9 * np.where(ans, (xa - m) * len(xa) / ans.sum(axis=0), 0.0).sum(axis=1)
+        se = np.sqrt((infl**2).sum() / (len(xa) * (len(xa) - 1)))
+        assert got.loc[g, "se"] == pytest.approx(se, rel=1e-12)
+        assert got.loc[g, "ikm"] == pytest.approx(25 * m.mean(), rel=1e-12)
+    bad = df.copy()
+    bad.loc[3, "u7"], bad.loc[3, "u2"], bad.loc[10, "u1"] = 5.0, 0.0, 2.5
+    with pytest.raises(ValueError, match=r"found 3 other values \(first: np.float64\(0.0\)\)"):
+        ikm_mod.hitung_ikm(bad)

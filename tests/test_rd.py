@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kinerja_analysis import rd
+from kinerja_analysis import dampak, rd
 
 
 def _sim(n=6000, effect=4.0, p_below=1.0, p_above=0.0, seed=0, cutoff=70.0):
@@ -136,3 +136,61 @@ def test_demo_followups(demo_rd):
     c = rd.konsentrasi_penghargaan(data.penilaian_kinerja, data.tindak_lanjut)
     assert 0 < c["porsi_3_unit_teratas"] <= 1
     assert c["per_unit"]["porsi_penghargaan"].sum() == pytest.approx(1.0)
+
+
+def _panel_rd_merge(pk, tl, batas=70.0):
+    """The straightforward string-merge version panel_rd replaced (integer keys): the
+    reference its output must equal."""
+    pk = pk.loc[pk["skor_kinerja"].notna(),
+                ["id_pegawai", "unit_kerja", "triwulan", "skor_kinerja"]].copy()
+    pk["t"] = dampak.triwulan_ke_int(pk["triwulan"])
+    pk = pk[pk["t"].notna() & pk["id_pegawai"].notna()].drop_duplicates(["id_pegawai", "t"])
+    nxt = pk[["id_pegawai", "t", "skor_kinerja"]].rename(columns={"skor_kinerja": "skor_berikut"})
+    nxt["t"] = nxt["t"] - 1
+    df = pk.merge(nxt, on=["id_pegawai", "t"]).rename(columns={"skor_kinerja": "skor"})
+    df["di_bawah"] = (df["skor"] < batas).astype(bool)
+    sel = tl.loc[tl["jenis"].str.lower() == "pembinaan", ["id_pegawai", "triwulan"]]
+    df = df.merge(sel.drop_duplicates().assign(pembinaan=True), how="left",
+                  on=["id_pegawai", "triwulan"])
+    df["pembinaan"] = df["pembinaan"].fillna(False).astype(bool)
+    df["pembinaan_diamati"] = True
+    cols = ["id_pegawai", "unit_kerja", "triwulan", "skor", "skor_berikut", "di_bawah",
+            "pembinaan", "pembinaan_diamati"]
+    return df[cols].sort_values(["triwulan", "id_pegawai"]).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_panel_rd_equals_merge_reference_on_messy_rows(seed):
+    """Repeated (id, quarter) rows, gaps, unparseable quarters, missing ids and scores,
+    follow-ups for unknown staff or quarters outside the data: same rows as the merges."""
+    rng = np.random.default_rng(seed)
+    n = 3000
+    ids = rng.choice([f"p{i:03d}" for i in range(300)] + [None], n)
+    tw = rng.choice(["2022-Q3", "2022-Q4", "2023-Q1", "2023-Q2", "2024-Q1", "bad", None], n)
+    skor = np.where(rng.random(n) < 0.05, np.nan, rng.uniform(50, 95, n).round(1))
+    pk = pd.DataFrame({"id_pegawai": pd.Series(ids, dtype="str"),
+                       "unit_kerja": rng.choice(["U1", "U2"], n),
+                       "triwulan": pd.Series(tw, dtype="str"), "skor_kinerja": skor})
+    m = 800
+    tl = pd.DataFrame({
+        "id_pegawai": rng.choice([f"p{i:03d}" for i in range(320)], m),
+        "triwulan": rng.choice(["2022-Q3", "2022-Q4", "2023-Q1", "2023-Q2", "2021-Q1",
+                                "2030-Q4", "bad"], m),
+        "jenis": rng.choice(["pembinaan", "Pembinaan", "penghargaan", "promosi"], m)})
+    got = rd.panel_rd(pk, tl)
+    want = _panel_rd_merge(pk, tl)
+    assert len(got) > 100
+    pd.testing.assert_frame_equal(got.astype(object), want.astype(object))
+    k = rd.kepatuhan(pk, tl)
+    assert k["n"].sum() == pk["skor_kinerja"].notna().sum()
+    # each band's coaching share = the share of its rows with a matching follow-up
+    pairs = set(map(tuple, tl.loc[tl["jenis"].str.lower() == "pembinaan",
+                                  ["id_pegawai", "triwulan"]].values))
+    rows = pk[pk["skor_kinerja"].notna()]
+    hit = np.array([(i, t) in pairs and dampak.triwulan_ke_int(pd.Series([t])).notna()[0]
+                    for i, t in zip(rows["id_pegawai"], rows["triwulan"], strict=True)])
+    band = np.clip(np.searchsorted([0, 60, 65, 70, 75, 80, 85, 90, 101],
+                                   rows["skor_kinerja"], side="right") - 1, 0, 7)
+    for b, share in enumerate(k["pembinaan"]):
+        if (band == b).any():
+            assert share == pytest.approx(hit[band == b].mean())

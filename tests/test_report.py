@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from kinerja_analysis.i18n import fmt_number
 from kinerja_analysis.ingest import read_table
@@ -236,3 +237,37 @@ def test_warm_kernel_imports_without_binding_names(tmp_path):
         kernel.execute(tmp_path / "a.ipynb", tmp_path / "a.out.ipynb", {})
     finally:
         kernel.close()
+
+
+def _per_cell(obj, decimals=None):
+    """to_jsonable of a frame the cell-by-cell way (to_dict records, each value converted)."""
+    return [{str(k): hasil.to_jsonable(v, decimals) for k, v in r.items()}
+            for r in obj.to_dict(orient="records")]
+
+
+@pytest.mark.parametrize("decimals", [None, 0, 2, 4])
+def test_to_jsonable_frame_column_path_equals_cell_path(decimals):
+    """The whole-column conversion gives exactly the values of converting each cell, for
+    every dtype a results frame holds (NaN/inf -> None, nullable NA, str, object, dates)."""
+    import numpy as np
+
+    rng = np.random.default_rng(decimals or 7)
+    n = 500
+    f = rng.normal(size=n) * 1e3
+    f[::7], f[::11], f[::13] = np.nan, np.inf, -np.inf
+    df = pd.DataFrame({
+        "f": f, "f32": rng.normal(size=n).astype("float32"), "i": rng.integers(-9, 9, n),
+        "u": rng.integers(0, 9, n).astype("uint8"), "b": rng.random(n) < 0.5,
+        "s": pd.Series(rng.choice(["a", "b", None], n), dtype="str"),
+        "I": pd.array(rng.choice([1, 2, None], n), dtype="Int64"),
+        "F": pd.array(rng.choice([1.23456, None], n), dtype="Float64"),
+        "o": pd.Series(rng.choice(["x", None, 1.23456, 2], n), dtype=object),
+        "ts": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 9, n), unit="D"),
+        "c": pd.Categorical(rng.choice(["p", "q"], n)), 3: rng.normal(size=n)})
+    got = hasil.to_jsonable(df, decimals)
+    want = _per_cell(df, decimals)
+    assert json.dumps(got) == json.dumps(want)
+    assert got[0].keys() == want[0].keys() and type(got[1]["i"]) is int
+    assert got[7]["f"] is None and got[11]["f"] is None
+    # second pass (simpan_bagian) leaves plain values alone
+    assert hasil.to_jsonable(got) == got

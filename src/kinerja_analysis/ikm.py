@@ -152,12 +152,21 @@ def _answers(df: pd.DataFrame, unsur: Sequence[str]) -> np.ndarray:
     missing = [c for c in unsur if c not in df.columns]
     if missing:
         raise KeyError(f"IKM element columns not found: {missing}")
-    x = df[list(unsur)].astype("float64").to_numpy(dtype=float, na_value=np.nan)
-    bad = ~np.isnan(x) & ~np.isin(x, (1.0, 2.0, 3.0, 4.0))
-    if bad.any():
+    # Column-major: every step below works one element (column) at a time, so no
+    # temporary is larger than one column (26 M national rows x 9 elements = 1.9 GB each).
+    x = np.asfortranarray(df[list(unsur)].astype("float64").to_numpy(dtype=float,
+                                                                    na_value=np.nan))
+    n_bad = 0
+    for j in range(x.shape[1]):
+        col = x[:, j]
+        n_bad += int((~np.isnan(col) & (col != 1.0) & (col != 2.0) & (col != 3.0)
+                      & (col != 4.0)).sum())
+    if n_bad:
+        bad = ~np.isnan(x) & ~np.isin(x, (1.0, 2.0, 3.0, 4.0))
+        first = x[np.nonzero(bad)][0]  # nonzero lists row by row: the first in row order
         raise ValueError(
-            f"IKM answers must be 1, 2, 3, 4 or blank; found {int(bad.sum())} other values "
-            f"(first: {x[bad][0]!r})"
+            f"IKM answers must be 1, 2, 3, 4 or blank; found {n_bad} other values "
+            f"(first: {first!r})"
         )
     return x
 
@@ -176,12 +185,13 @@ def _group_sums(
     codes: np.ndarray, x: np.ndarray, n_groups: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Respondents, per-element answer sums and counts per group (bincount)."""
-    answered = ~np.isnan(x)
-    filled = np.where(answered, x, 0.0)
     n = np.bincount(codes, minlength=n_groups).astype(float)
-    cols = range(x.shape[1])
-    sums = np.column_stack([np.bincount(codes, filled[:, j], n_groups) for j in cols])
-    counts = np.column_stack([np.bincount(codes, answered[:, j], n_groups) for j in cols])
+    sums = np.empty((n_groups, x.shape[1]))
+    counts = np.empty((n_groups, x.shape[1]))
+    for j in range(x.shape[1]):  # one column at a time (see _answers)
+        answered = ~np.isnan(x[:, j])
+        sums[:, j] = np.bincount(codes, np.where(answered, x[:, j], 0.0), n_groups)
+        counts[:, j] = np.bincount(codes, answered, n_groups)
     return n, sums, counts
 
 
@@ -309,10 +319,14 @@ def ikm_ci(
     alpha = 1 - level
 
     if method == "delta":
-        answered = ~np.isnan(x)
+        influence = np.zeros(len(codes))
+        n_row = n[codes]
         with np.errstate(invalid="ignore", divide="ignore"):
-            contrib = np.where(answered, (x - m[codes]) * (n[codes, None] / counts[codes]), 0.0)
-        influence = 25 / k * contrib.sum(axis=1)
+            for j in range(k):  # one element at a time: no (rows x 9) temporaries
+                answered = ~np.isnan(x[:, j])
+                w = n_row / counts[codes, j]
+                influence += np.where(answered, (x[:, j] - m[codes, j]) * w, 0.0)
+        influence *= 25 / k
         with np.errstate(invalid="ignore", divide="ignore"):
             var = np.bincount(codes, weights=influence**2, minlength=n_groups) / (n * (n - 1))
             se = np.sqrt(var)

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .dampak import triwulan_ke_int
 
@@ -66,27 +67,76 @@ def panel_rd(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | None
     0          a  65.0          72.0      True       True
     1          b  70.0          71.0     False      False
     """
-    cols = ["id_pegawai", "unit_kerja", "triwulan", "skor_kinerja"]
-    pk = penilaian_kinerja.loc[penilaian_kinerja["skor_kinerja"].notna(), cols].copy()
-    pk["t"] = triwulan_ke_int(pk["triwulan"])
-    pk = pk[pk["t"].notna()].drop_duplicates(["id_pegawai", "t"])
-    nxt = pk[["id_pegawai", "t", "skor_kinerja"]].rename(columns={"skor_kinerja": "skor_berikut"})
-    nxt["t"] = nxt["t"] - 1
-    df = pk.merge(nxt, on=["id_pegawai", "t"], how="inner").rename(
-        columns={"skor_kinerja": "skor"})
-    df["di_bawah"] = (df["skor"] < batas).astype(bool)
+    pk = penilaian_kinerja
+    kunci = _KunciPegawaiTriwulan(pk["id_pegawai"], pk["triwulan"])
+    skor = pk["skor_kinerja"].to_numpy(float)
+    pos = np.flatnonzero(~np.isnan(skor) & (kunci.key >= 0))
+    pos = pos[~pd.Series(kunci.key[pos]).duplicated().to_numpy()]  # first row per (id, t)
+    key = kunci.key[pos]
+    # Next quarter's score: an integer-key lookup (string merges on 34 M rows took minutes).
+    nxt = pd.Index(key).get_indexer(key + 1)
+    pos, key, skor_berikut = pos[nxt >= 0], key[nxt >= 0], skor[pos[nxt[nxt >= 0]]]
+    # The order of sort_values(["triwulan", "id_pegawai"]); ids are coded in sorted order.
+    order = np.argsort(kunci.t[pos] * len(kunci.ids) + kunci.code[pos], kind="stable")
+    pos, key, skor_berikut = pos[order], key[order], skor_berikut[order]
+    df = pk[["id_pegawai", "unit_kerja", "triwulan"]].iloc[pos].reset_index(drop=True)
+    df["skor"] = skor[pos]
+    df["skor_berikut"] = skor_berikut
+    df["di_bawah"] = df["skor"].to_numpy() < batas
     if tindak_lanjut is not None:
-        tl = tindak_lanjut[tindak_lanjut["jenis"].astype("string").str.lower() == "pembinaan"]
-        tl = tl[["id_pegawai", "triwulan"]].drop_duplicates().assign(pembinaan=True)
-        df = df.merge(tl, on=["id_pegawai", "triwulan"], how="left")
-        df["pembinaan"] = df["pembinaan"].fillna(False).astype(bool)
+        tl = tindak_lanjut[["id_pegawai", "triwulan"]][
+            tindak_lanjut["jenis"].astype("string").str.lower() == "pembinaan"]
+        df["pembinaan"] = np.isin(key, kunci.of(tl["id_pegawai"], tl["triwulan"]))
         df["pembinaan_diamati"] = True
     else:
         df["pembinaan"] = df["di_bawah"]
         df["pembinaan_diamati"] = False
-    out = ["id_pegawai", "unit_kerja", "triwulan", "skor", "skor_berikut", "di_bawah",
-           "pembinaan", "pembinaan_diamati"]
-    return df[out].sort_values(["triwulan", "id_pegawai"]).reset_index(drop=True)
+    return df
+
+
+class _KunciPegawaiTriwulan:
+    """Integer keys for (id_pegawai, quarter) pairs: joins on them instead of on strings.
+
+    ``code`` (staff code per row, in sorted id order), ``t`` (quarter number minus the
+    first one, -1 when the label does not parse) and ``key`` (unique per pair, -1 when
+    either is missing; the next quarter is ``key + 1``). :meth:`of` gives the keys of other
+    rows (e.g. tindak_lanjut) on the same coding, -1 for a staff member or quarter unknown
+    here.
+    """
+
+    def __init__(self, id_pegawai: pd.Series, triwulan: pd.Series):
+        import pyarrow.compute as pc
+
+        # Arrow hashing and sorting: pandas' sorted factorize and get_indexer took ~10 s
+        # each on 34 M national rows.
+        codes, uniq = pd.factorize(_arrow_str(id_pegawai), use_na_sentinel=True)
+        uniq = pa.array(uniq)
+        order = pc.array_sort_indices(uniq).to_numpy()
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        self.ids = uniq.take(order)
+        self.code = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+        tw = triwulan_ke_int(triwulan)
+        valid = tw.notna().to_numpy() & (self.code >= 0)
+        self.t0 = int(tw[valid].min()) if valid.any() else 0
+        span = int(tw[valid].max()) - self.t0 if valid.any() else 0
+        self.m = span + 2  # t + 1 never reaches the next staff member's keys
+        self.t = np.where(valid, tw.fillna(self.t0).to_numpy("int64") - self.t0, -1)
+        self.key = np.where(valid, self.code * self.m + self.t, -1)
+
+    def of(self, id_pegawai: pd.Series, triwulan: pd.Series) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        found = pc.index_in(pa.array(_arrow_str(id_pegawai).array), value_set=self.ids)
+        code = found.fill_null(-1).to_numpy().astype("int64")
+        t = triwulan_ke_int(triwulan).fillna(-1).to_numpy("int64") - self.t0
+        ok = (code >= 0) & (t >= 0) & (t < self.m - 1)
+        return np.where(ok, code * self.m + t, -1)
+
+
+def _arrow_str(values: pd.Series) -> pd.Series:
+    """The values as Arrow-backed strings (no copy when they already are)."""
+    return pd.Series(values).astype(pd.StringDtype("pyarrow"))
 
 
 def _quiet(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -263,19 +313,21 @@ def kepatuhan(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | Non
     >>> k.loc[k["n"] > 0, ["pita", "pembinaan", "penghargaan"]].values.tolist()
     [['[65, 70)', 1.0, 0.0], ['[90, 101)', 0.0, 1.0]]
     """
-    pk = penilaian_kinerja.loc[penilaian_kinerja["skor_kinerja"].notna(),
-                               ["id_pegawai", "triwulan", "skor_kinerja"]].copy()
+    rows = penilaian_kinerja.loc[penilaian_kinerja["skor_kinerja"].notna(),
+                                 ["id_pegawai", "triwulan", "skor_kinerja"]]
+    skor = rows["skor_kinerja"].to_numpy(float)
     edges = np.asarray(pita, float)
-    idx = np.clip(np.searchsorted(edges, pk["skor_kinerja"].to_numpy(float), side="right") - 1,
-                  0, len(edges) - 2)
-    pk["_b"] = idx
+    idx = np.clip(np.searchsorted(edges, skor, side="right") - 1, 0, len(edges) - 2)
+    pk = pd.DataFrame({"skor_kinerja": skor, "_b": idx})
     jenis = ("pembinaan", "penghargaan", "promosi")
     if tindak_lanjut is not None:
-        tl = tindak_lanjut.assign(jenis=tindak_lanjut["jenis"].astype("string").str.lower())
+        kunci = _KunciPegawaiTriwulan(rows["id_pegawai"], rows["triwulan"])
+        tl_jenis = tindak_lanjut["jenis"].astype("string").str.lower()
         for j in jenis:
-            ids = tl.loc[tl["jenis"] == j, ["id_pegawai", "triwulan"]].drop_duplicates()
-            pk = pk.merge(ids.assign(**{j: True}), on=["id_pegawai", "triwulan"], how="left")
-            pk[j] = pk[j].fillna(False).astype(float)
+            tl = tindak_lanjut[["id_pegawai", "triwulan"]][tl_jenis == j]
+            got = kunci.of(tl["id_pegawai"], tl["triwulan"])
+            # a row whose quarter does not parse has key -1 and matches nothing
+            pk[j] = (np.isin(kunci.key, got[got >= 0]) & (kunci.key >= 0)).astype(float)
     else:
         for j in jenis:
             pk[j] = np.nan

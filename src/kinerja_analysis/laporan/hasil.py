@@ -33,10 +33,21 @@ def to_jsonable(obj: Any, decimals: int | None = None) -> Any:
     >>> to_jsonable({"a": np.float64(1.23456), "b": [np.int64(2), float("nan")]}, decimals=2)
     {'a': 1.23, 'b': [2, None]}
     """
+    t = type(obj)  # exact-type fast paths first: results hold ~10^6 plain values nationally
+    if t is str or t is int or t is bool or obj is None:
+        return obj
+    if t is float:
+        if math.isnan(obj) or math.isinf(obj):
+            return None
+        return round(obj, decimals) if decimals is not None else obj
+    if t is dict:
+        return {str(k): to_jsonable(v, decimals) for k, v in obj.items()}
+    if t is list:
+        return [to_jsonable(v, decimals) for v in obj]
     if isinstance(obj, Mapping):
         return {str(k): to_jsonable(v, decimals) for k, v in obj.items()}
     if isinstance(obj, pd.DataFrame):
-        return [to_jsonable(r, decimals) for r in obj.to_dict(orient="records")]
+        return _records(obj, decimals)
     if isinstance(obj, pd.Series):
         return to_jsonable(obj.to_dict(), decimals)
     if isinstance(obj, list | tuple | np.ndarray):
@@ -62,6 +73,33 @@ def to_jsonable(obj: Any, decimals: int | None = None) -> Any:
     except (TypeError, ValueError):
         pass
     return str(obj)
+
+
+def _column(s: pd.Series, decimals: int | None) -> list[Any]:
+    """One column as JSON values, whole-column for numpy numbers (same values as
+    converting each cell)."""
+    kind = s.dtype.kind if isinstance(s.dtype, np.dtype) else ""
+    if kind == "f":
+        values = s.to_numpy()
+        finite = np.isfinite(values).tolist()
+        if decimals is None:
+            return [x if ok else None for x, ok in zip(values.tolist(), finite, strict=True)]
+        return [round(x, decimals) if ok else None
+                for x, ok in zip(values.tolist(), finite, strict=True)]
+    if kind in ("i", "u", "b"):
+        return s.to_numpy().tolist()
+    return [to_jsonable(v, decimals) for v in s.tolist()]
+
+
+def _records(frame: pd.DataFrame, decimals: int | None) -> list[dict[str, Any]]:
+    """``to_dict(orient="records")`` converted column by column."""
+    if not frame.columns.is_unique:
+        return [to_jsonable(r, decimals) for r in frame.to_dict(orient="records")]
+    names = [str(c) for c in frame.columns]
+    columns = [_column(frame.iloc[:, i], decimals) for i in range(frame.shape[1])]
+    if not columns:
+        return [{} for _ in range(len(frame))]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def simpan_bagian(section: str, data: Any, results_dir: str | Path) -> dict:
