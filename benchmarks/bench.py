@@ -24,7 +24,7 @@ Usage::
     .venv/bin/python benchmarks/bench.py --scales banyumanik,semarang --no-report
     .venv/bin/python benchmarks/bench.py --baseline 661c597 --workdir /tmp/kb
 
-Not part of the test suite (the national scale takes about 35 minutes in all, about 13 of
+Not part of the test suite (the national scale takes about 33 minutes in all, about 11 of
 them for its report; ``--report-scales banyumanik,semarang`` leaves that out).
 """
 
