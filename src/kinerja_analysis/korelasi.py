@@ -51,6 +51,7 @@ import pandas as pd
 from scipy import stats
 
 from . import ikm, privacy
+from .kunci import KunciPegawaiTriwulan
 
 __all__ = [
     "KARAKTERISTIK",
@@ -707,9 +708,12 @@ def tabel_petugas(
     >>> out[["id_petugas", "n_responden", "kepuasan", "skor_kinerja"]].to_dict("records")
     [{'id_petugas': 'p1', 'n_responden': 5, 'kepuasan': 85.0, 'skor_kinerja': 80.0}]
     """
-    s = survei.loc[survei["id_petugas"].notna(), ["id_petugas", "unit_kerja", "triwulan"]]
-    s = s.assign(_k=_skor_respondent(survei.loc[s.index]))
-    s = s[s["_k"].notna()]
+    # Copy only what is used: the rows with an officer, their nine answers and three keys
+    # (copying whole survey rows held ~5 GB more at the national scale).
+    pos = np.flatnonzero(survei["id_petugas"].notna().to_numpy())
+    k = _skor_respondent(survei[UNSUR].iloc[pos])
+    pos, k = pos[~np.isnan(k)], k[~np.isnan(k)]
+    s = survei[["id_petugas", "unit_kerja", "triwulan"]].iloc[pos].assign(_k=k)
     g = s.groupby(["id_petugas", "unit_kerja"], sort=True)["_k"]
     off = pd.DataFrame({"n_responden": g.size(), "kepuasan": g.mean(),
                         "var_kepuasan": g.var(ddof=1)}).reset_index()
@@ -720,9 +724,12 @@ def tabel_petugas(
     n_drop = int(few.sum())
     off = off[~few]
 
-    served = s[["id_petugas", "triwulan"]].drop_duplicates()
-    sc = penilaian[["id_pegawai", "triwulan", "skor_kinerja", "kualitas_pelayanan"]].merge(
-        served.rename(columns={"id_petugas": "id_pegawai"}), on=["id_pegawai", "triwulan"])
+    # Score rows of the quarters in which the officer served a surveyed citizen: an
+    # integer-key lookup (a merge on the id and quarter strings of 34 M national rows).
+    kunci = KunciPegawaiTriwulan(penilaian["id_pegawai"], penilaian["triwulan"])
+    served = kunci.of(s["id_petugas"], s["triwulan"])
+    hit = np.isin(kunci.key, served[served >= 0]) & (kunci.key >= 0)
+    sc = penilaian[["id_pegawai", "skor_kinerja", "kualitas_pelayanan"]][hit]
     gs = sc.groupby("id_pegawai", sort=True)
     scores = pd.DataFrame({"n_triwulan": gs["skor_kinerja"].count(),
                            "skor_kinerja": gs["skor_kinerja"].mean(),

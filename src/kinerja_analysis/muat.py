@@ -55,6 +55,25 @@ class Data:
                                        self.tanpa.get(name, ()))
         return self._tables[name]
 
+    def lepas(self, *names: str) -> None:
+        """Drop tables from memory (read again if used later): a notebook done with a large
+        table frees it for the rest of its work (the 26 M national survey rows are ~9 GB).
+
+        Examples
+        --------
+        >>> d = Data(Path("."), None, {})
+        >>> d._tables["pegawai"] = "loaded"
+        >>> d.lepas("pegawai", "survei_kepuasan"); d._tables
+        {}
+        """
+        unknown = [n for n in names if n not in TABLES]
+        if unknown:
+            raise ValueError(f"unknown tables: {unknown}; known: {list(TABLES)}")
+        dropped = [self._tables.pop(name, None) for name in names]
+        if any(f is not None and len(f) >= BARIS_BESAR for f in dropped):
+            del dropped
+            kembalikan_memori()
+
     def __repr__(self) -> str:
         loaded = ", ".join(self._tables) or "none yet"
         return f"Data({str(self.processed_dir)!r}, periode_akhir={self.periode_akhir!r}; " \
@@ -78,7 +97,30 @@ def _read(processed_dir: Path, name: str, periode_akhir: str | None,
         keep = frame["triwulan"].isna() | (frame["triwulan"] <= periode_akhir)
         if not keep.all():  # no copy of a table that has nothing to drop
             frame = frame[keep].reset_index(drop=True)
+    if len(frame) >= BARIS_BESAR:
+        kembalikan_memori()
     return frame
+
+
+#: From this many rows on, reading a table is followed by :func:`kembalikan_memori`.
+BARIS_BESAR = 1_000_000
+
+
+def kembalikan_memori() -> None:
+    """Give freed memory back to the system: Arrow's pool and the C heap keep what reading
+    Parquet used (measured: a 537 MB table left the process 908 MB larger, 635 MB after
+    this). Cheap, and a no-op where unsupported."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def muat(processed_dir: str | Path, periode_akhir: str | None = None,

@@ -24,9 +24,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from .dampak import triwulan_ke_int
+from .kunci import KunciPegawaiTriwulan
 
 __all__ = ["BATAS_PEMBINAAN", "estimasi_rd", "kepatuhan", "konsentrasi_penghargaan",
            "panel_rd", "titik_plot_rd"]
@@ -68,7 +67,7 @@ def panel_rd(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | None
     1          b  70.0          71.0     False      False
     """
     pk = penilaian_kinerja
-    kunci = _KunciPegawaiTriwulan(pk["id_pegawai"], pk["triwulan"])
+    kunci = KunciPegawaiTriwulan(pk["id_pegawai"], pk["triwulan"])
     skor = pk["skor_kinerja"].to_numpy(float)
     pos = np.flatnonzero(~np.isnan(skor) & (kunci.key >= 0))
     pos = pos[~pd.Series(kunci.key[pos]).duplicated().to_numpy()]  # first row per (id, t)
@@ -92,51 +91,6 @@ def panel_rd(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | None
         df["pembinaan"] = df["di_bawah"]
         df["pembinaan_diamati"] = False
     return df
-
-
-class _KunciPegawaiTriwulan:
-    """Integer keys for (id_pegawai, quarter) pairs: joins on them instead of on strings.
-
-    ``code`` (staff code per row, in sorted id order), ``t`` (quarter number minus the
-    first one, -1 when the label does not parse) and ``key`` (unique per pair, -1 when
-    either is missing; the next quarter is ``key + 1``). :meth:`of` gives the keys of other
-    rows (e.g. tindak_lanjut) on the same coding, -1 for a staff member or quarter unknown
-    here.
-    """
-
-    def __init__(self, id_pegawai: pd.Series, triwulan: pd.Series):
-        import pyarrow.compute as pc
-
-        # Arrow hashing and sorting: pandas' sorted factorize and get_indexer took ~10 s
-        # each on 34 M national rows.
-        codes, uniq = pd.factorize(_arrow_str(id_pegawai), use_na_sentinel=True)
-        uniq = pa.array(uniq)
-        order = pc.array_sort_indices(uniq).to_numpy()
-        rank = np.empty(len(order), dtype=np.int64)
-        rank[order] = np.arange(len(order))
-        self.ids = uniq.take(order)
-        self.code = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
-        tw = triwulan_ke_int(triwulan)
-        valid = tw.notna().to_numpy() & (self.code >= 0)
-        self.t0 = int(tw[valid].min()) if valid.any() else 0
-        span = int(tw[valid].max()) - self.t0 if valid.any() else 0
-        self.m = span + 2  # t + 1 never reaches the next staff member's keys
-        self.t = np.where(valid, tw.fillna(self.t0).to_numpy("int64") - self.t0, -1)
-        self.key = np.where(valid, self.code * self.m + self.t, -1)
-
-    def of(self, id_pegawai: pd.Series, triwulan: pd.Series) -> np.ndarray:
-        import pyarrow.compute as pc
-
-        found = pc.index_in(pa.array(_arrow_str(id_pegawai).array), value_set=self.ids)
-        code = found.fill_null(-1).to_numpy().astype("int64")
-        t = triwulan_ke_int(triwulan).fillna(-1).to_numpy("int64") - self.t0
-        ok = (code >= 0) & (t >= 0) & (t < self.m - 1)
-        return np.where(ok, code * self.m + t, -1)
-
-
-def _arrow_str(values: pd.Series) -> pd.Series:
-    """The values as Arrow-backed strings (no copy when they already are)."""
-    return pd.Series(values).astype(pd.StringDtype("pyarrow"))
 
 
 def _quiet(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -321,7 +275,7 @@ def kepatuhan(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | Non
     pk = pd.DataFrame({"skor_kinerja": skor, "_b": idx})
     jenis = ("pembinaan", "penghargaan", "promosi")
     if tindak_lanjut is not None:
-        kunci = _KunciPegawaiTriwulan(rows["id_pegawai"], rows["triwulan"])
+        kunci = KunciPegawaiTriwulan(rows["id_pegawai"], rows["triwulan"])
         tl_jenis = tindak_lanjut["jenis"].astype("string").str.lower()
         for j in jenis:
             tl = tindak_lanjut[["id_pegawai", "triwulan"]][tl_jenis == j]
