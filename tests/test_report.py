@@ -271,3 +271,39 @@ def test_to_jsonable_frame_column_path_equals_cell_path(decimals):
     assert got[7]["f"] is None and got[11]["f"] is None
     # second pass (simpan_bagian) leaves plain values alone
     assert hasil.to_jsonable(got) == got
+
+
+def _page_text(path: Path) -> str:
+    import html
+
+    t = re.sub(r"<style.*?</style>|<script.*?</script>|<img[^>]*>", "",
+               path.read_text(encoding="utf-8"), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)).split())
+
+
+def test_city_scale_pages_describe_the_methods_used(tmp_path):
+    """With ~200 units the pages must not carry the few-units wording of the demo: the
+    impact standard errors are analytic (no bootstrap below 30 units only), the between-
+    unit text does not say 'only', the caveat is not 'few units', and counts are formatted."""
+    from kinerja_analysis import synth
+    from kinerja_analysis.laporan import run_report
+
+    raw = tmp_path / "raw"
+    synth.generate(raw, "semarang", seed=2026)
+    res = run_report(raw, tmp_path / "reports", processed_dir=tmp_path / "proc", lang="id",
+                     progress_bar=False, log=lambda _m: None,
+                     notebooks_dir=ROOT / "notebooks")
+    per = tmp_path / "reports" / res.periode
+    results = json.loads((tmp_path / "reports" / "results.json").read_text(encoding="utf-8"))
+    n_unit = results["dampak"]["desain"]["n_unit"]
+    assert n_unit >= 30 and results["dampak"]["ikm"]["att"]["bootstrap"] is False
+    d = _page_text(per / "01_dampak_evaluasi.html")
+    assert f"Dengan {n_unit} unit, galat baku dihitung secara analitik" in d
+    assert "bootstrap (Webb" not in d and "Sedikit unit" not in d
+    assert f"Pembanding: {n_unit} unit" in d
+    k = _page_text(per / "02_korelasi_survei_skor.html")
+    n_antar = results["korelasi"]["antar_unit"]["spearman"]["n"]
+    assert f"Ada {n_antar} unit" in k and "Dengan hanya" not in k
+    assert "Uji permutasi (9.999 acakan): p = " in k  # still run below 500 units
+    dalam = results["korelasi"]["dalam_unit"]["pearson"]["n"]
+    assert dalam >= 1000 and fmt_number(dalam, 0, "id") in k  # e.g. 3.860, not 3860

@@ -91,8 +91,9 @@ UNSUR = list(ikm.UNSUR_KODE)
 #: Multiple-testing adjustment of the element p-values (stated in results.json).
 PENYESUAIAN_P = "holm"
 _BY = ["unit_kerja", "triwulan"]
-# permutation p only for few units (memory n_perm x n; the t approximation is fine beyond)
-_MAX_PERM_N = 500
+#: Between-unit permutation tests run up to this many units (memory n_perm x n; above, the
+#: t approximation is fine and the permutation p is NaN).
+MAKS_UNIT_PERMUTASI = 500
 
 
 # --------------------------------------------------------------------------- core statistics
@@ -381,7 +382,7 @@ def _perm_p(x: np.ndarray, y: np.ndarray, method: str, n_perm: int, seed: int) -
     """Monte-Carlo permutation p (two-sided, |r|), with the +1 correction."""
     keep = ~(np.isnan(x) | np.isnan(y))
     x, y = x[keep], y[keep]
-    if len(x) < 4 or len(x) > _MAX_PERM_N:
+    if len(x) < 4 or len(x) > MAKS_UNIT_PERMUTASI:
         return np.nan
     if method == "spearman":
         x, y = stats.rankdata(x), stats.rankdata(y)

@@ -77,6 +77,22 @@ DAMPAK: dict[str, dict[str, str]] = {
               "standard errors are clustered by unit with a bootstrap (Webb, {B} draws) and "
               "t({df}) quantiles; TWFE uses the wild cluster restricted (WCR) bootstrap.",
     },
+    "att_teks_analitik": {
+        "id": "Estimator utama: Callaway & Sant'Anna (2021), yang membandingkan setiap gelombang "
+              "adopsi hanya dengan unit yang **belum atau tidak** mengadopsi pada triwulan yang "
+              "sama, lalu merata-ratakan semua unit-triwulan yang sudah mengadopsi. Di sampingnya "
+              "ditampilkan regresi efek tetap dua arah (TWFE) yang lazim dipakai. Dengan "
+              "{n_unit} unit, galat baku dihitung secara analitik (fungsi pengaruh) dengan "
+              "klaster per unit; TWFE memakai galat baku klaster per unit dengan koreksi sampel "
+              "kecil dan kuantil t({df}).",
+        "en": "Main estimator: Callaway & Sant'Anna (2021), which compares each adoption wave "
+              "only with units that have **not (yet)** adopted in the same quarter, then "
+              "averages over all unit-quarters that have adopted. The commonly used two-way "
+              "fixed-effects regression (TWFE) is shown beside it. With {n_unit} units, "
+              "standard errors are analytic (influence function), clustered by unit; TWFE uses "
+              "unit-clustered standard errors with the small-sample correction and t({df}) "
+              "quantiles.",
+    },
     "col_hasil": {"id": "Hasil", "en": "Outcome"},
     "col_cs": {"id": "Callaway–Sant'Anna (IK 95 %)", "en": "Callaway–Sant'Anna (95% CI)"},
     "col_p": {"id": "p", "en": "p"},
@@ -270,12 +286,7 @@ DAMPAK: dict[str, dict[str, str]] = {
         "id": "- **Tren paralel:** tanpa kebijakan, unit yang mengadopsi akan bergerak sejajar "
               "dengan pembandingnya. Uji tren awal yang tidak signifikan mendukung, tetapi tidak "
               "membuktikan, asumsi ini.\n"
-              "- **Sedikit unit:** hanya {n_unit} unit ({n_never} tidak pernah mengadopsi). "
-              "Setelah gelombang terakhir, pembanding hanya unit yang tidak pernah mengadopsi, "
-              "sehingga dampak triwulan-triwulan akhir bergantung pada sedikit unit. Studi "
-              "simulasi pada data demo menunjukkan interval 95 % di sini mencakup nilai benar "
-              "kurang dari 95 % (lihat `benchmarks/coverage.md`); bacalah interval sebagai "
-              "batas bawah ketidakpastian.\n"
+              "{poin_unit}"
               "- **Tidak ada antisipasi dan limpahan:** unit tidak berubah sebelum adopsi dan "
               "tidak terpengaruh adopsi unit lain.\n"
               "- **IKM** dihitung dari sampel responden per unit-triwulan; kesalahan sampel "
@@ -286,11 +297,7 @@ DAMPAK: dict[str, dict[str, str]] = {
         "en": "- **Parallel trends:** without the policy, adopting units would have moved in "
               "parallel with their comparisons. A non-significant pre-trend test supports, but "
               "does not prove, this.\n"
-              "- **Few units:** only {n_unit} units ({n_never} never adopted). After the last "
-              "wave the only comparisons are never-adopting units, so late-quarter effects rest "
-              "on very few units. A simulation study on demo data shows the 95% intervals here "
-              "cover the true value less than 95% of the time (see `benchmarks/coverage.md`); "
-              "read them as a lower bound on uncertainty.\n"
+              "{poin_unit}"
               "- **No anticipation or spillovers:** units do not change before adoption and are "
               "not affected by other units adopting.\n"
               "- **IKM** comes from a sample of respondents per unit-quarter; sampling error is "
@@ -298,6 +305,28 @@ DAMPAK: dict[str, dict[str, str]] = {
               "- **Coaching (RD)** only answers the effect for staff near the cut-off {batas}, "
               "not for staff far below it.\n"
               "- All figures are aggregates; no staff member is named or ranked.",
+    },
+    "poin_unit_sedikit": {
+        "id": "- **Sedikit unit:** hanya {n_unit} unit ({n_never} tidak pernah mengadopsi). "
+              "Setelah gelombang terakhir, pembanding hanya unit yang tidak pernah mengadopsi, "
+              "sehingga dampak triwulan-triwulan akhir bergantung pada sedikit unit. Studi "
+              "simulasi pada data demo menunjukkan interval 95 % di sini mencakup nilai benar "
+              "kurang dari 95 % (lihat `benchmarks/coverage.md`); bacalah interval sebagai "
+              "batas bawah ketidakpastian.\n",
+        "en": "- **Few units:** only {n_unit} units ({n_never} never adopted). After the last "
+              "wave the only comparisons are never-adopting units, so late-quarter effects rest "
+              "on very few units. A simulation study on demo data shows the 95% intervals here "
+              "cover the true value less than 95% of the time (see `benchmarks/coverage.md`); "
+              "read them as a lower bound on uncertainty.\n",
+    },
+    "poin_unit_banyak": {
+        "id": "- **Pembanding:** {n_unit} unit, {n_never} di antaranya tidak pernah "
+              "mengadopsi. Setelah gelombang terakhir, pembanding hanya unit yang tidak pernah "
+              "mengadopsi, sehingga dampak triwulan-triwulan akhir bergantung pada unit-unit "
+              "itu.\n",
+        "en": "- **Comparisons:** {n_unit} units, {n_never} of them never adopted. After the "
+              "last wave the only comparisons are never-adopting units, so late-quarter "
+              "effects rest on those units.\n",
     },
     "tidak_cukup": {"id": "Data tidak cukup untuk menghitung dampak {nama}.",
                     "en": "Not enough data to estimate the effect on {nama}."},

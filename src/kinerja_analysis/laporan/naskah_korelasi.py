@@ -112,6 +112,25 @@ KORELASI: dict[str, dict[str, str]] = {
               "(Spearman). This is an ecological analysis: a relation between units does not "
               "imply the same relation for each staff member.",
     },
+    "antar_teks_besar": {
+        "id": "Setiap titik adalah satu unit: IKM rata-rata (PermenPANRB 14/2017) dan skor "
+              "kinerja rata-rata pegawainya selama periode. Ada {n} unit; korelasi Spearman "
+              "(peringkat) lebih tahan terhadap unit ekstrem. {uji} Ini analisis ekologis: "
+              "hubungan antar unit tidak berarti hubungan yang sama pada tiap pegawai.",
+        "en": "Each point is one unit: its mean IKM (PermenPANRB 14/2017) and the mean "
+              "performance score of its staff over the period. There are {n} units; the "
+              "Spearman (rank) correlation is more robust to extreme units. {uji} This is an "
+              "ecological analysis: a relation between units does not imply the same "
+              "relation for each staff member.",
+    },
+    "antar_uji_perm": {"id": "Uji permutasi ({n_perm} acakan): p = {p_perm} (Spearman).",
+                       "en": "Permutation test ({n_perm} shuffles): p = {p_perm} (Spearman)."},
+    "antar_uji_t": {
+        "id": "Uji permutasi hanya dijalankan sampai {maks} unit; dengan sebanyak ini unit, "
+              "nilai p dari pendekatan t sudah tepat.",
+        "en": "The permutation test is only run up to {maks} units; with this many units the "
+              "p-value of the t approximation is accurate.",
+    },
     "antar_judul_positif": {"id": "Unit dengan IKM tinggi juga mendapat skor pegawai tinggi",
                             "en": "Units with a high IKM also get high staff scores"},
     "antar_judul_negatif": {"id": "Unit dengan IKM tinggi mendapat skor pegawai lebih rendah",
