@@ -267,21 +267,24 @@ def kepatuhan(penilaian_kinerja: pd.DataFrame, tindak_lanjut: pd.DataFrame | Non
     >>> k.loc[k["n"] > 0, ["pita", "pembinaan", "penghargaan"]].values.tolist()
     [['[65, 70)', 1.0, 0.0], ['[90, 101)', 0.0, 1.0]]
     """
-    rows = penilaian_kinerja.loc[penilaian_kinerja["skor_kinerja"].notna(),
-                                 ["id_pegawai", "triwulan", "skor_kinerja"]]
-    skor = rows["skor_kinerja"].to_numpy(float)
+    skor = penilaian_kinerja["skor_kinerja"].to_numpy(float)
+    scored = ~np.isnan(skor)
+    skor = skor[scored]
     edges = np.asarray(pita, float)
     idx = np.clip(np.searchsorted(edges, skor, side="right") - 1, 0, len(edges) - 2)
     pk = pd.DataFrame({"skor_kinerja": skor, "_b": idx})
     jenis = ("pembinaan", "penghargaan", "promosi")
     if tindak_lanjut is not None:
-        kunci = KunciPegawaiTriwulan(rows["id_pegawai"], rows["triwulan"])
+        # keys over all rows, then the scored ones (no copy of the id/quarter strings)
+        kunci = KunciPegawaiTriwulan(penilaian_kinerja["id_pegawai"],
+                                     penilaian_kinerja["triwulan"])
+        key = kunci.key[scored]
         tl_jenis = tindak_lanjut["jenis"].astype("string").str.lower()
         for j in jenis:
             tl = tindak_lanjut[["id_pegawai", "triwulan"]][tl_jenis == j]
             got = kunci.of(tl["id_pegawai"], tl["triwulan"])
             # a row whose quarter does not parse has key -1 and matches nothing
-            pk[j] = (np.isin(kunci.key, got[got >= 0]) & (kunci.key >= 0)).astype(float)
+            pk[j] = (np.isin(key, got[got >= 0]) & (key >= 0)).astype(float)
     else:
         for j in jenis:
             pk[j] = np.nan
