@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from . import triwulan as _tw
 from .ikm import hitung_ikm
 
 __all__ = [
@@ -67,35 +68,25 @@ _WEBB = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt
 
 
 def triwulan_ke_int(triwulan: pd.Series) -> pd.Series:
-    """``"YYYY-Qn"`` labels to consecutive integers ``YYYY*4 + n - 1`` (NA stays NA).
+    """``"YYYY-Qn"`` labels to consecutive integers (see :func:`kinerja_analysis.triwulan.ke_int`).
 
     Examples
     --------
     >>> triwulan_ke_int(pd.Series(["2022-Q4", "2023-Q1", None])).tolist()
     [8091, 8092, <NA>]
     """
-    s = pd.Series(triwulan, dtype="string")
-    # Parse each distinct label once: a national table has tens of millions of rows and
-    # a handful of quarters (per-row string parsing took ~20 s there).
-    codes, labels = pd.factorize(s, use_na_sentinel=True)
-    labels = pd.Series(labels, dtype="string")
-    year = pd.to_numeric(labels.str.slice(0, 4), errors="coerce")
-    q = pd.to_numeric(labels.str.slice(-1), errors="coerce")
-    per_label = (year * 4 + q - 1).astype("Int64").array
-    out = per_label.take(codes, allow_fill=True)  # code -1 (missing label) -> NA
-    return pd.Series(out, index=s.index, name=s.name, dtype="Int64")
+    return _tw.ke_int(triwulan)
 
 
 def int_ke_triwulan(t: int) -> str:
-    """Inverse of :func:`triwulan_ke_int` for one value.
+    """Inverse of :func:`triwulan_ke_int` for one value (:func:`kinerja_analysis.triwulan.dari_int`).
 
     Examples
     --------
     >>> int_ke_triwulan(8091)
     '2022-Q4'
     """
-    t = int(t)
-    return f"{t // 4}-Q{t % 4 + 1}"
+    return _tw.dari_int(t)
 
 
 def panel_unit_triwulan(kebijakan: pd.DataFrame, penilaian_kinerja: pd.DataFrame,

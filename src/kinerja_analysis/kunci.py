@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .dampak import triwulan_ke_int
+from .triwulan import ke_int as triwulan_ke_int
 
 __all__ = ["KunciPegawaiTriwulan"]
 

@@ -36,7 +36,9 @@ class Data:
 
     ``data.penilaian_kinerja`` etc. read their Parquet file the first time they are used,
     so a notebook holds only the tables it uses (at the national scale the tables a
-    notebook does not need are several GB). ``tindak_lanjut`` is None when absent.
+    notebook does not need are several GB). A table whose input file was not supplied is
+    ``None`` (every input is optional for loading; each report section says what it needs):
+    ``data.ada("survei_asn")`` tells without reading it.
     """
 
     def __init__(self, processed_dir: Path, periode_akhir: str | None, ringkasan: dict,
@@ -54,6 +56,23 @@ class Data:
             self._tables[name] = _read(self.processed_dir, name, self.periode_akhir,
                                        self.tanpa.get(name, ()))
         return self._tables[name]
+
+    def ada(self, name: str) -> bool:
+        """True when the table ``name`` was prepared (its input file was supplied).
+
+        Examples
+        --------
+        >>> Data(Path("."), None, {}).ada("survei_asn")
+        False
+        """
+        if name not in TABLES:
+            raise ValueError(f"unknown table: {name!r}; known: {list(TABLES)}")
+        if name in self._tables:
+            return self._tables[name] is not None
+        return (self.processed_dir / f"{name}.parquet").exists()
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *TABLES})
 
     def lepas(self, *names: str) -> None:
         """Drop tables from memory (read again if used later): a notebook done with a large
@@ -84,9 +103,7 @@ def _read(processed_dir: Path, name: str, periode_akhir: str | None,
           tanpa: Sequence[str] = ()) -> pd.DataFrame | None:
     path = processed_dir / f"{name}.parquet"
     if not path.exists():
-        if name == "tindak_lanjut":
-            return None
-        raise FileNotFoundError(f"{path} is missing: run `kinerja prepare` first")
+        return None  # input not supplied: the sections that need it say so
     columns = None
     if tanpa:
         import pyarrow.parquet as pq
@@ -127,8 +144,8 @@ def muat(processed_dir: str | Path, periode_akhir: str | None = None,
          tanpa: Mapping[str, Sequence[str]] | None = None) -> Data:
     """The tables of ``processed_dir/*.parquet``, rows after ``periode_akhir`` dropped.
 
-    Tables are read when first used (see :class:`Data`); a missing required table is
-    reported here, at once.
+    Tables are read when first used (see :class:`Data`); a table whose input was not
+    supplied is ``None``. A folder that ``kinerja prepare`` never wrote is reported here.
 
     Parameters
     ----------
@@ -142,13 +159,13 @@ def muat(processed_dir: str | Path, periode_akhir: str | None = None,
     >>> muat(tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
-    FileNotFoundError: ...kebijakan.parquet is missing: run `kinerja prepare` first
+    FileNotFoundError: ...: no prepared tables (ringkasan.json, *.parquet): run `kinerja prepare` first
     """
     processed_dir = Path(processed_dir)
-    for name in TABLES:
-        if name != "tindak_lanjut" and not (processed_dir / f"{name}.parquet").exists():
-            raise FileNotFoundError(
-                f"{processed_dir / f'{name}.parquet'} is missing: run `kinerja prepare` first")
+    if not any((processed_dir / f"{name}.parquet").exists() for name in TABLES):
+        raise FileNotFoundError(
+            f"{processed_dir}: no prepared tables (ringkasan.json, *.parquet): "
+            "run `kinerja prepare` first")
     ring = processed_dir / "ringkasan.json"
     ringkasan = json.loads(ring.read_text(encoding="utf-8")) if ring.exists() else {}
     return Data(processed_dir, periode_akhir, ringkasan, tanpa)
