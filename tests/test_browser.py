@@ -14,7 +14,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 if CHROMIUM is None:
-    if os.environ.get("CI"):
+    # CI=true (GitHub Actions, GitLab, ...) makes a missing browser a failure; CI=false,
+    # CI=0 or an empty CI (a user's shell) skip like an unset one
+    if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
         pytest.fail("CI must run the browser test: chromium is missing (make test installs it)",
                     pytrace=False)
     pytest.skip("chromium not installed (make test installs it when run as root with apt)",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -94,16 +93,12 @@ def test_failing_notebook_exit_2_names_cell_and_keeps_notebook(demo_raw, tmp_pat
     assert code == cli.EXIT_NOTEBOOK
     err = capsys.readouterr().err
     assert "00_gagal.ipynb" in err and "ValueError" in err and "sengaja gagal" in err
+    # the notebook's own third code cell, not the shared kernel's execution counter (5)
+    assert "gagal pada sel kode ke-3:" in err
     kept = list(out.glob("_gagal-*/_notebook/00_gagal.ipynb"))
     assert len(kept) == 1
     assert str(kept[0]) in err  # the message points at the kept copy
     assert not (out / "index.html").exists()  # no partial report published
-
-
-def test_parse_value():
-    assert cli._parse_value("10") == 10
-    assert cli._parse_value("false") is False
-    assert cli._parse_value("2025-Q4") == "2025-Q4"
 
 
 # --------------------------------------------------------------------------- validate streams
@@ -237,49 +232,126 @@ def test_validate_keeps_no_rows(demo_raw, monkeypatch, capsys):
     assert alive_after == [0]
 
 
-_RSS_SCRIPT = """
-import sys
-from kinerja_analysis import cli, contract, ingest
-assert hasattr(ingest, "_BLOCK_SIZE")
-ingest.CHUNK_ROWS = 20_000      # small chunks and parser blocks, as a national file is many
-ingest._BLOCK_SIZE = 1 << 20    # chunks: what streaming holds is then apart from all rows
-if sys.argv[2] == "lama":
-    cli.validate_counts = lambda d, o=None, jobs=None: contract.validate_dir(d, o)
-code = cli.main(["validate", "--data", sys.argv[1]])
-# VmHWM: peak of this process image (ru_maxrss may carry the parent's peak over the fork)
-hwm = next(ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:"))
-print(code, hwm.split()[1])
-"""
+# --------------------------------------------------------------------------- modular inputs
 
 
-def _peak_mib(data_dir, mode="baru"):
-    """Peak RSS (MiB) of `kinerja validate` in a fresh process. The system allocator for
-    Arrow and mmap for blocks over 128 KiB make RSS follow the memory in use (mimalloc and
-    glibc otherwise keep freed pages, and the peak drifts by +-30 MiB from run to run)."""
-    import os
-    import subprocess
-    import sys
+def _only(folder, *names):
+    """test_contract's small valid folder, with only the files ``names``."""
+    import test_contract as tc
 
-    env = {**os.environ, "KINERJA_PREPARE_JOBS": "1", "ARROW_DEFAULT_MEMORY_POOL": "system",
-           "MALLOC_MMAP_THRESHOLD_": "131072"}
-    proc = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(data_dir), mode],
-                          capture_output=True, text=True, env=env, check=True)
-    code, kib = proc.stdout.split()[-2:]
-    assert code == "0", proc.stderr
-    return int(kib) / 1024
+    tc.write_valid(folder)
+    for name in tc.INPUTS:
+        if name not in names:
+            (folder / f"{name}.csv").unlink()
+    return folder
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
-def test_validate_memory_does_not_grow_with_the_file(demo_raw, tmp_path):
-    """Peak RSS of `kinerja validate` on the Semarang demo data (62 MiB of CSV, 27x the
-    Banyumanik data) stays close to that of the Banyumanik run. Measured on this 2-core
-    machine: streaming +44 MiB (key stores, staff list, one chunk); keeping every row (the
-    old validate_dir path, `_peak_mib(..., "lama")`) +170 MiB. The bound sits between."""
-    from kinerja_analysis import synth
+_MINIMAL = [("survei_kepuasan", "kebijakan"), ("penilaian_kinerja", "pegawai", "kebijakan"),
+            ("survei_asn", "pegawai")]
+_PAGES = {  # id / en page titles each absent input's line names
+    "kebijakan": ("Gambaran Data, Dampak Evaluasi Kinerja, Kepuasan Masyarakat dan Skor "
+                  "Kinerja", "Data Overview, Evaluation Impacts, Citizen Satisfaction and "
+                  "Performance Scores"),
+    "survei_asn": ("Hambatan Adopsi", "Adoption Barriers"),
+    "tindak_lanjut": ("Dampak Evaluasi Kinerja", "Evaluation Impacts"),
+}
 
-    semarang = tmp_path / "semarang"
-    synth.generate(semarang, "semarang", seed=2026)
-    assert sum(p.stat().st_size for p in semarang.glob("*.csv")) > 60 * 2**20
-    growth = _peak_mib(semarang) - _peak_mib(demo_raw)
-    assert growth < 100, f"peak RSS grew by {growth:.0f} MiB"
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("names", _MINIMAL, ids=["+".join(n) for n in _MINIMAL])
+def test_validate_minimal_combination_summary_has_no_blank_rows(tmp_path, capsys, names,
+                                                                lang):
+    from kinerja_analysis.contract import INPUTS
+
+    folder = _only(tmp_path / "d", *names)
+    code, out, err = _cli_output(folder, lang, capsys)
+    assert (code, err) == (cli.EXIT_OK, "")
+    lines = out.splitlines()
+    assert len(lines) == len(INPUTS) + 1  # one line per input, then the verdict
+    for name, line in zip(INPUTS, lines, strict=False):
+        assert line.startswith(f"  {name}"), line  # never "  : dibaca 0 ..."
+        if name in names:
+            assert line.startswith(f"  {name}.csv: {'dibaca' if lang == 'id' else 'read'} ")
+        else:
+            word = "tidak ada (opsional; dipakai oleh: " if lang == "id" else \
+                "absent (optional; used by: "
+            assert line.startswith(f"  {name}: {word}"), line
+            if name in _PAGES:
+                assert line == f"  {name}: {word}{_PAGES[name][lang == 'en']})"
+    verdict = {"id": f"Data valid: {len(names)} berkas diperiksa, tidak ada kesalahan.",
+               "en": f"Data valid: {len(names)} files checked, no errors."}[lang]
+    assert lines[-1] == verdict
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", ["penilaian_kinerja.csv: berkas ini memerlukan berkas pegawai",
+            "tambahkan pegawai.csv atau pegawai.xlsx ke folder data",
+            "tindak_lanjut.csv: berkas ini memerlukan berkas pegawai"]),
+    ("en", ["penilaian_kinerja.csv: this file needs the pegawai file",
+            "add pegawai.csv or pegawai.xlsx to the data folder",
+            "tindak_lanjut.csv: this file needs the pegawai file"]),
+])
+def test_validate_file_without_pegawai_names_the_file_to_add(tmp_path, capsys, lang,
+                                                             expected):
+    folder = _only(tmp_path / "d", "kebijakan", "survei_kepuasan", "penilaian_kinerja",
+                   "tindak_lanjut")
+    code, out, err = _cli_output(folder, lang, capsys)
+    assert code == cli.EXIT_DATA
+    for text in expected:
+        assert text in err, err
+    needed = {"id": "  pegawai: tidak ada (diperlukan oleh penilaian_kinerja.csv, "
+                    "tindak_lanjut.csv)",
+              "en": "  pegawai: absent (needed by penilaian_kinerja.csv, tindak_lanjut.csv)"}
+    assert needed[lang] in out.splitlines()
+    assert {"id": "Data tidak valid: 2 kesalahan", "en": "Data invalid: 2 errors"}[lang] in err
+
+
+@pytest.mark.parametrize(("names", "lang", "expected"), [
+    ((), "id", "folder ini tidak berisi satu pun berkas input"),
+    ((), "en", "this folder holds none of the input files"),
+    (("survei_kepuasan",), "id", "tidak ada halaman laporan yang dapat dibuat dari berkas "
+                                 "yang ada (survei_kepuasan)"),
+    (("kebijakan", "pegawai"), "en", "no report page can be built from the files present "
+                                     "(kebijakan, pegawai)"),
+])
+def test_validate_no_page_is_exit_1_naming_each_page_needs(tmp_path, capsys, names, lang,
+                                                           expected):
+    folder = _only(tmp_path / "d", *names)
+    code, _out, err = _cli_output(folder, lang, capsys)
+    assert code == cli.EXIT_DATA
+    assert f"{folder}: {expected}" in err
+    assert "Hambatan Adopsi: survei_asn + pegawai" in err or \
+        "Adoption Barriers: survei_asn + pegawai" in err
+
+
+def test_validate_unreadable_file_is_named_in_the_summary(tmp_path, capsys):
+    import test_contract as tc
+
+    folder = tc.write_valid(tmp_path / "d")
+    tc._apply("berkas_biner", folder)
+    code, out, _err = _cli_output(folder, "id", capsys)
+    assert code == cli.EXIT_DATA
+    assert "  pegawai.csv: dibaca 0, diterima 0, ditolak 0" in out.splitlines()
+    assert not [line for line in out.splitlines() if line.startswith("  :")]
+
+
+def test_prepare_minimal_combination_and_no_page(tmp_path, capsys):
+    folder = _only(tmp_path / "d", "survei_asn", "pegawai")
+    proc = tmp_path / "proc"
+    assert cli.main(["prepare", "--data", str(folder), "--processed", str(proc)]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in proc.glob("*.parquet")) == ["pegawai.parquet",
+                                                               "survei_asn.parquet"]
+    assert "  kebijakan: tidak ada (opsional; dipakai oleh: " in out
+    ring = json.loads((proc / "ringkasan.json").read_text(encoding="utf-8"))
+    assert ring["ada"] == ["pegawai", "survei_asn"]
+    # a data set without a page stops prepare, also --lenient, without the --lenient hint
+    folder = _only(tmp_path / "e", "kebijakan")
+    args = ["prepare", "--data", str(folder), "--processed", str(tmp_path / "p2"),
+            "--lang", "en"]
+    for extra in ([], ["--lenient"]):
+        assert cli.main([*args, *extra]) == cli.EXIT_DATA
+        err = capsys.readouterr().err
+        assert "no report page can be built from the files present (kebijakan)" in err
+        assert "--lenient" not in err
+    assert not (tmp_path / "p2").exists()

@@ -30,6 +30,7 @@ from kinerja_analysis.contract import (
     Problem,
     validate_dir,
 )
+from kinerja_analysis.laporan.teks import JUDUL
 
 TODAY = datetime.date(2025, 1, 1)
 OPTIONS = ContractOptions(today=TODAY)
@@ -182,8 +183,11 @@ def test_optional_file_absent_gives_empty_typed_table(valid_dir: Path) -> None:
     report = validate_dir(valid_dir, OPTIONS)
     assert not report.has_errors
     tl = report.tables["tindak_lanjut"]
-    assert tl.path is None and tl.n_read == 0
+    assert tl.path is None and tl.n_read == 0 and not tl.present
     assert list(tl.accepted.columns) == [*ACCEPTED_COLUMNS["tindak_lanjut"], "_baris"]
+    assert "tindak_lanjut" not in report.present
+    assert report.summary().set_index("input")["present"].to_dict() == {
+        n: n != "tindak_lanjut" for n in INPUTS}
 
 
 def test_optional_columns_absent_are_present_as_na(valid_dir: Path) -> None:
@@ -216,8 +220,11 @@ def _add_xlsx(folder: Path) -> None:
 
 # (case: fixture folder or mutation, code, file, row, column, fragment of the id message)
 CASES = [
-    (_delete("survei_asn"), "berkas_tidak_ada", "survei_asn", None, None,
-     "survei_asn.csv atau survei_asn.xlsx"),
+    # every file is optional, but NIPs cannot be checked without pegawai (until the modular
+    # inputs of issue #13 this case deleted survei_asn and expected berkas_tidak_ada; a
+    # folder without survei_asn is now valid, see test_minimal_combinations_are_valid)
+    (_delete("pegawai"), "perlu_berkas", "penilaian_kinerja.csv", None, None,
+     "memerlukan berkas pegawai untuk memeriksa NIP"),
     (_add_xlsx, "berkas_ganda", "pegawai", None, None, "Pegawai.xlsx, pegawai.csv"),
     ("kolom_tidak_ada", "kolom_tidak_ada", "pegawai.csv", None, "unit_kerja",
      "kolom wajib tidak ada"),
@@ -748,3 +755,191 @@ def test_key_store_confirms_texts_on_equal_fingerprints(monkeypatch: pytest.Monk
     a = store.first_rows(pa.array(["x", "y", "x"], pa.large_string()), np.array([2, 3, 4]))
     b = store.first_rows(pa.array(["z", "y", "x"], pa.large_string()), np.array([5, 6, 7]))
     assert a.tolist() == [0, 0, 2] and b.tolist() == [0, 3, 2]
+
+
+# --------------------------------------------------------------------------- modular inputs
+
+
+def only(folder: Path, *names: str) -> Path:
+    """Keep only the VALID files ``names`` in ``folder``."""
+    write_valid(folder)
+    for name in INPUTS:
+        if name not in names:
+            (folder / f"{name}.csv").unlink()
+    return folder
+
+
+MINIMAL = [
+    ("survei_kepuasan", "kebijakan"),  # overview + IKM pages (Laporan Hasil SKM)
+    ("penilaian_kinerja", "pegawai", "kebijakan"),  # score analyses
+    ("survei_asn", "pegawai"),  # barrier page
+]
+
+
+@pytest.mark.parametrize("names", MINIMAL, ids=["+".join(n) for n in MINIMAL])
+def test_minimal_combinations_are_valid(tmp_path: Path, names: tuple[str, ...]) -> None:
+    report = validate_dir(only(tmp_path / "d", *names), OPTIONS)
+    assert report.problems == []
+    check_invariants(report)
+    assert set(report.present) == set(names)
+    assert contract.halaman_tersedia(report.present)
+    full = validate_dir(write_valid(tmp_path / "full"), OPTIONS).tables
+    for name, t in report.tables.items():
+        if name in names:  # the same rows as with every file present
+            assert t.present and t.path is not None
+            got, want = t.accepted, full[name].accepted
+            if "kebijakan" not in names and "unit_kerja" in got:  # kept as written
+                assert got["unit_kerja"].tolist()[1] == "kelurahan pudakpayung"
+                got, want = got.drop(columns="unit_kerja"), want.drop(columns="unit_kerja")
+            pd.testing.assert_frame_equal(got, want)
+        else:
+            assert not t.present and t.path is None and t.n_read == 0 and t.problems == []
+            assert list(t.accepted.columns) == [*ACCEPTED_COLUMNS[name], "_baris"]
+
+
+def test_pages_need_the_documented_files() -> None:
+    """HALAMAN: which page each combination feeds (docs/data_contract.md table)."""
+    t = contract.halaman_tersedia
+    assert t(["survei_kepuasan", "kebijakan"]) == ["00_gambaran_data", "01_dampak_evaluasi"]
+    assert t(["penilaian_kinerja", "pegawai", "kebijakan", "tindak_lanjut"]) == [
+        "00_gambaran_data", "01_dampak_evaluasi"]
+    assert t(["survei_asn", "pegawai"]) == ["03_hambatan_adopsi"]
+    assert t(INPUTS) == list(contract.HALAMAN)
+    for missing in ("survei_kepuasan", "penilaian_kinerja", "pegawai", "kebijakan"):
+        rest = [n for n in INPUTS if n not in (missing, "survei_asn")]
+        assert "02_korelasi_survei_skor" not in t(rest), missing
+    for none in ([], ["kebijakan"], ["survei_kepuasan"], ["kebijakan", "pegawai"],
+                 ["penilaian_kinerja", "pegawai"], ["survei_asn"], ["tindak_lanjut"]):
+        assert t(none) == [], none
+
+
+def test_data_contract_doc_lists_the_pages_of_halaman() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "data_contract.md").read_text(encoding="utf-8")
+    section = doc.split("## Which files each page needs", 1)[1].split("\n## ", 1)[0]
+    rows = [r for r in section.splitlines() if r.startswith("| `0")]
+    documented = {}
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        page = cells[0].strip("`").split("`")[0]
+        alts = tuple(tuple(sorted(f.strip(" `()") for f in alt.split("+")))
+                     for alt in cells[1].split(" or "))
+        documented[page] = alts
+    assert documented.pop("04_ringkasan_eksekutif")  # built from the other pages' results
+    expected = {p: tuple(tuple(sorted(a)) for a in spec["butuh"])
+                for p, spec in contract.HALAMAN.items()}
+    assert documented == expected
+
+
+def test_unit_check_skipped_without_kebijakan(tmp_path: Path) -> None:
+    folder = only(tmp_path / "d", "survei_asn", "pegawai", "survei_kepuasan")
+    _apply("unit_tidak_dikenal", folder)  # a unit kebijakan would not list
+    report = validate_dir(folder, OPTIONS)
+    assert report.problems == []
+    peg = report.tables["pegawai"].accepted.set_index("nip")
+    # kept as written: trimmed, runs of spaces collapsed (no kebijakan spelling to use)
+    assert peg.loc["199001152018032002", "unit_kerja"] == "Kelurahan Antah Berantah"
+    sk = report.tables["survei_kepuasan"].accepted
+    assert sk["unit_kerja"].tolist() == ["Kecamatan Banyumanik", "Kelurahan Pudakpayung",
+                                         "Kelurahan Gedawang"]
+    (folder / "pegawai.csv").write_text(
+        VALID["pegawai"].replace("Kecamatan Banyumanik", "  kecamatan   banyumanik "),
+        encoding="utf-8")
+    peg = validate_dir(folder, OPTIONS).tables["pegawai"].accepted
+    assert peg["unit_kerja"].iloc[0] == "kecamatan banyumanik"
+    # blank is still an error
+    (folder / "pegawai.csv").write_text(
+        VALID["pegawai"].replace(",Kelurahan Gedawang,", ",,"), encoding="utf-8")
+    codes = [(p.file, p.row, p.code) for p in validate_dir(folder, OPTIONS).problems]
+    assert codes == [("pegawai.csv", 4, "wajib_diisi"),  # and the rows naming that NIP:
+                     ("survei_kepuasan.csv", 4, "nip_tidak_dikenal")]
+
+
+def test_nip_petugas_without_pegawai_checks_the_format_only(tmp_path: Path) -> None:
+    folder = only(tmp_path / "d", "survei_kepuasan", "kebijakan")
+    report = validate_dir(folder, OPTIONS)
+    assert report.problems == []
+    sk = report.tables["survei_kepuasan"].accepted
+    assert sk["nip_petugas"].iloc[0] == "198609262015051001"
+    # any well-formed NIP is accepted (no staff list), an Excel-damaged one is not
+    text = VALID["survei_kepuasan"].replace("198609262015051001", "198609262015051009")
+    text = text.replace("199205102022211003", "1.99205E+17")
+    (folder / "survei_kepuasan.csv").write_text(text, encoding="utf-8")
+    report = validate_dir(folder, OPTIONS)
+    assert [(p.row, p.column, p.code) for p in report.problems] == [
+        (4, "nip_petugas", "nip_excel")]
+    assert report.tables["survei_kepuasan"].accepted["nip_petugas"].iloc[0] == \
+        "198609262015051009"
+
+
+@pytest.mark.parametrize("chunk_rows", [None, 1])
+def test_files_needing_pegawai_without_it_are_rejected_whole(tmp_path: Path,
+                                                             chunk_rows: int | None) -> None:
+    folder = write_valid(tmp_path / "d")
+    (folder / "pegawai.csv").unlink()
+    report = contract.validate_stream(folder, contract.TableSink(), OPTIONS,
+                                      chunk_rows=chunk_rows)
+    check_invariants(report)
+    need = sorted(contract.BUTUH_BERKAS)
+    assert need == ["penilaian_kinerja", "survei_asn", "tindak_lanjut"]
+    assert [(p.file, p.row, p.column, p.code) for p in report.problems] == [
+        (f"{n}.csv", None, None, "perlu_berkas") for n in
+        ("penilaian_kinerja", "survei_asn", "tindak_lanjut")]  # no row noise
+    for name in need:
+        t = report.tables[name]
+        assert t.n_accepted == 0 and t.n_rejected == t.n_read > 0
+        assert set(t.rejected["kode"]) == {"perlu_berkas"}
+        assert "berkas pegawai" in t.rejected["alasan"].iloc[0]
+    p = report.problems[0]
+    assert p.message("id") == (
+        "penilaian_kinerja.csv: berkas ini memerlukan berkas pegawai untuk memeriksa NIP "
+        "(setiap NIP harus ada di pegawai); tambahkan pegawai.csv atau pegawai.xlsx ke "
+        "folder data. Semua baris berkas ini ditolak.")
+    assert p.message("en") == (
+        "penilaian_kinerja.csv: this file needs the pegawai file to check its NIPs (every "
+        "NIP must be in pegawai); add pegawai.csv or pegawai.xlsx to the data folder. All "
+        "rows of this file are rejected.")
+    # survei_kepuasan + kebijakan still feed pages: no data-set problem
+    assert report.tables["survei_kepuasan"].problems == []
+
+
+@pytest.mark.parametrize("names", [(), ("kebijakan",), ("survei_kepuasan",),
+                                   ("kebijakan", "pegawai"), ("pegawai", "tindak_lanjut"),
+                                   ("penilaian_kinerja", "pegawai")])
+def test_no_page_is_an_error_naming_what_each_page_needs(tmp_path: Path,
+                                                         names: tuple[str, ...]) -> None:
+    folder = only(tmp_path / "d", *names)
+    report = validate_dir(folder, OPTIONS)
+    assert report.has_errors
+    p = report.problems[-1]
+    assert p.code == ("tanpa_halaman" if names else "tanpa_input")
+    assert p.file == str(folder) and p.row is None
+    assert [q for q in report.problems if q is not p] == []  # the files themselves are fine
+    msg = {lang: p.message(lang) for lang in ("id", "en")}
+    assert msg["id"].startswith(f"{folder}: ")
+    if names:  # the files present, in contract order
+        listed = "(" + ", ".join(n for n in INPUTS if n in names) + ")"
+        assert listed in msg["id"] and listed in msg["en"]
+    for page in contract.HALAMAN:
+        assert JUDUL[page]["id"] in msg["id"]
+        assert JUDUL[page]["en"] in msg["en"]
+    for text in msg.values():
+        assert "survei_asn + pegawai" in text
+        assert "(survei_kepuasan + kebijakan)" in text
+        assert "penilaian_kinerja + pegawai + kebijakan" in text
+    assert "tidak ada halaman laporan" in msg["id"] or "tidak berisi" in msg["id"]
+
+
+def test_unreadable_file_counts_as_present(tmp_path: Path) -> None:
+    """A file that is there but broken is not 'absent': its own error, references checked
+    against an empty list (as before), and the summary names the file."""
+    folder = write_valid(tmp_path / "d")
+    _apply("berkas_biner", folder)  # pegawai.csv is binary
+    report = validate_dir(folder, OPTIONS)
+    peg = report.tables["pegawai"]
+    assert peg.present and peg.path is not None and peg.path.name == "pegawai.csv"
+    codes = {(p.file, p.code) for p in report.problems}
+    assert ("pegawai.csv", "berkas_biner") in codes
+    assert ("penilaian_kinerja.csv", "nip_tidak_dikenal") in codes
+    assert "perlu_berkas" not in {c for _f, c in codes}
+    s = report.summary()
+    assert (s["file"] != "").all()

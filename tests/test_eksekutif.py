@@ -124,3 +124,39 @@ def test_latest_ikm_sentence():
     f = _by(eksekutif.temuan(RESULTS, "id"), "ikm_terkini")
     assert f["kalimat"] == ("IKM seluruh unit pada Triwulan IV 2025 adalah 86,56 "
                             "(IK 95 %: 85,88 sampai 87,23; 738 responden), mutu B.")
+
+
+@pytest.mark.parametrize(("p", "kekuatan"), [(0.07, "sedang"), (0.0999, "sedang"),
+                                             (0.10, "kuat"), (0.363, "kuat")])
+def test_pretrend_threshold_is_ten_percent(p, kekuatan):
+    """A pre-trend p between 0.05 and 0.10 already caps the evidence at 'sedang': the
+    threshold is 0.10, not the conventional 0.05 (fails if AMBANG_PRETREND is changed)."""
+    assert eksekutif.kekuatan_bukti(1.1, 5.3, pretrend_p=p, n_clusters=12,
+                                    n_pembanding=2) == kekuatan
+    res = copy.deepcopy(RESULTS)
+    res["dampak"]["ikm"]["pretrend_p_value"] = p
+    assert _by(eksekutif.temuan(res, "id"), "ikm")["kekuatan"] == kekuatan
+
+
+def test_design_check_thresholds():
+    assert eksekutif.kekuatan_bukti(1.1, 5.3, n_clusters=9) == "sedang"
+    assert eksekutif.kekuatan_bukti(1.1, 5.3, n_clusters=10) == "kuat"
+    assert eksekutif.kekuatan_bukti(1.1, 5.3, n_pembanding=2) == "kuat"
+    assert eksekutif.kekuatan_bukti(0.0, 5.3) == "lemah"  # zero in the interval
+    assert eksekutif.kekuatan_bukti(float("nan"), 5.3) == "lemah"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_null_sections_and_values_never_crash(lang):
+    res = copy.deepcopy(RESULTS)
+    res["ikm"]["keseluruhan_periode_akhir"] = None
+    res["dampak"] = {"ikm": None, "skor_kinerja": {"att": None}, "pembinaan_rd": None,
+                     "desain": None}
+    res["korelasi"] = {"antar_unit": None, "dalam_unit": {"pearson": None},
+                       "selisih_peringkat": None}
+    res["hambatan"] = {"efek_pelatihan_pemahaman": None, "prevalensi": None}
+    assert eksekutif.temuan(res, lang) == []
+    assert [q for q, _ in eksekutif.pertanyaan_tanpa_hasil(res)] == list(eksekutif.PERTANYAAN)
+    t = eksekutif.lampu_unit(res, lang).set_index("unit_kerja")
+    assert set(t["lampu_selisih"]) == {"abu"} and set(t["lampu_paham"]) == {"abu"}
+    assert t.loc["A", "lampu_perubahan"] == "hijau"

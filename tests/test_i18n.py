@@ -369,16 +369,24 @@ def test_format_frame_errors_and_defaults() -> None:
         format_frame(df, {"x": "money"})
 
 
-def test_format_frame_is_fast() -> None:
-    """Thousands of table cells format quickly (cached Babel patterns, each value once)."""
-    import time
-
+def test_format_frame_formats_each_distinct_value_once() -> None:
+    """Thousands of table cells: each distinct value is formatted once, with one cached
+    Babel pattern per format; missing values are not formatted (counted, not timed: the
+    time is measured in benchmarks/micro.py)."""
     rng = np.random.default_rng(0)
-    df = pd.DataFrame({"x": rng.normal(size=20_000), "p": rng.uniform(size=20_000)})
-    t0 = time.perf_counter()
-    out = format_frame(df, {"x": "number:2", "p": "percent:1"})
-    assert time.perf_counter() - t0 < 3.0
-    assert out["x"].str.contains(",").all()
+    x = rng.normal(size=2_000)
+    df = pd.DataFrame({"x": np.tile(x, 10), "p": rng.uniform(size=20_000), "c": np.tile(x, 10)})
+    df.loc[::50, "x"] = np.nan
+    seen: list = []
+    i18n._number_pattern.cache_clear()
+    out = format_frame(df, {"x": "number:2", "p": "percent:1",
+                            "c": lambda v: seen.append(v) or "t"})
+    assert len(seen) == len(set(seen)) == 2_000
+    info = i18n._number_pattern.cache_info()
+    assert info.misses == 2  # number:2 and percent:1
+    assert info.hits + info.misses <= df["x"].nunique() + df["p"].nunique()
+    assert (out["x"] == i18n.MISSING).sum() == 400
+    assert out["x"][out["x"] != i18n.MISSING].str.contains(",").all()
 
 
 def test_locale_cache() -> None:

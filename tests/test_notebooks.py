@@ -43,3 +43,25 @@ def test_runs_top_to_bottom_with_defaults(path, workspace):
                         kernel_name="python3", progress_bar=False, cwd=str(nb_path.parent))
     assert (workspace / "data" / "processed" / "ringkasan.json").exists()
     assert list((workspace / "reports" / "_lab" / "_hasil").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_are_thin(path):
+    """Report notebooks hold parameters, narrative and calls: every decision is in the
+    package (laporan.bagian), where it is unit-tested."""
+    import ast
+
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"
+            and "parameters" not in c.metadata.get("tags", [])]
+    for i, cell in enumerate(code, 1):
+        tree = ast.parse(cell.source)
+        banned = [type(n).__name__ for n in ast.walk(tree)
+                  if isinstance(n, ast.FunctionDef | ast.Lambda | ast.ClassDef | ast.If
+                                | ast.For | ast.While | ast.IfExp | ast.ListComp
+                                | ast.DictComp | ast.GeneratorExp | ast.SetComp)]
+        assert not banned, f"{path.name} code cell {i}: {banned}"
+        calls = {n.func.id for n in ast.walk(tree)
+                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        assert not calls & {"round", "format", "print"}, f"{path.name} code cell {i}: {calls}"
+        assert len(cell.source.splitlines()) <= 12, f"{path.name} code cell {i} is long"

@@ -244,3 +244,86 @@ def test_large_tables_give_memory_back(prepared, monkeypatch):
     assert calls == [1, 1]
     monkeypatch.undo()
     muat_mod.kembalikan_memori()  # the real one runs here (glibc) and is a no-op elsewhere
+
+
+# --------------------------------------------------------------------------- modular inputs
+
+
+def _subset(demo_raw, folder, names):
+    folder.mkdir(parents=True)
+    for name in names:
+        shutil.copyfile(demo_raw / f"{name}.csv", folder / f"{name}.csv")
+    return folder
+
+
+MINIMAL = {
+    "skm": ("survei_kepuasan", "kebijakan"),
+    "skor": ("penilaian_kinerja", "pegawai", "kebijakan"),
+    "hambatan": ("survei_asn", "pegawai"),
+}
+
+
+@pytest.mark.parametrize("combo", list(MINIMAL))
+def test_minimal_combinations_prepare_only_their_tables(prepared, demo_raw, tmp_path, combo):
+    from kinerja_analysis.contract import INPUTS
+
+    names = MINIMAL[combo]
+    _res, full = prepared
+    out = tmp_path / "out"
+    res = prep.prepare(_subset(demo_raw, tmp_path / "raw", names), out, key=b"k" * 32)
+    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(names)
+    ring = json.loads((out / "ringkasan.json").read_text(encoding="utf-8"))
+    assert ring == res.ringkasan
+    assert ring["ada"] == [n for n in INPUTS if n in names]
+    assert ring["tidak_ada"] == [n for n in INPUTS if n not in names]
+    assert list(ring["input"]) == ring["ada"]
+    assert ring["halaman"] == {"skm": ["00_gambaran_data", "01_dampak_evaluasi"],
+                               "skor": ["00_gambaran_data", "01_dampak_evaluasi"],
+                               "hambatan": ["03_hambatan_adopsi"]}[combo]
+    assert (ring["n_unit"] is None) == ("kebijakan" not in names)
+    assert (ring["n_pegawai"] is None) == ("pegawai" not in names)
+    data = muat(out)
+    for name in INPUTS:
+        assert data.ada(name) == (name in names), name
+        if name not in names:
+            assert getattr(data, name) is None
+            continue
+        # the same rows as with every input present (same key: the same pseudonyms, so
+        # id_petugas without a pegawai file equals the one looked up through it)
+        got = getattr(data, name)
+        want = pd.read_parquet(full / f"{name}.parquet")
+        if name == "pegawai" and "penilaian_kinerja" not in names:
+            # age bands at the end of the last survey quarter instead of the last scores'
+            assert got["kelompok_usia"].notna().all()
+            got, want = got.drop(columns="kelompok_usia"), want.drop(columns="kelompok_usia")
+        if name == "survei_kepuasan" and "pegawai" not in names:
+            # no roster to remove officers' names from the comments: left out
+            assert got["saran"].isna().all() and want["saran"].notna().any()
+            got, want = got.drop(columns="saran"), want.drop(columns="saran")
+        pd.testing.assert_frame_equal(got, want, check_like=False)
+    if combo == "skm":
+        assert data.survei_kepuasan["id_petugas"].notna().any()
+        nips, names_ = _personal_values(demo_raw)
+        text = _all_text(out)
+        assert not [n for n in nips if n in text] and not [n for n in names_ if n in text]
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_missing_pegawai_stops_prepare_also_lenient(demo_raw, tmp_path, lenient):
+    raw = _subset(demo_raw, tmp_path / "raw",
+                  ("kebijakan", "survei_kepuasan", "penilaian_kinerja"))
+    with pytest.raises(prep.DataInvalidError) as err:
+        prep.prepare(raw, tmp_path / "out", key=b"k" * 32, lenient=lenient)
+    probs = [(p.file, p.code) for p in err.value.report.problems]
+    assert probs == [("penilaian_kinerja.csv", "perlu_berkas")]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("names", [(), ("kebijakan", "pegawai"), ("survei_kepuasan",)])
+def test_no_page_stops_prepare(demo_raw, tmp_path, names):
+    raw = _subset(demo_raw, tmp_path / "raw", names)
+    with pytest.raises(prep.DataInvalidError) as err:
+        prep.prepare(raw, tmp_path / "out", key=b"k" * 32, lenient=True)
+    assert [p.code for p in err.value.report.problems] == [
+        "tanpa_halaman" if names else "tanpa_input"]
+    assert not (tmp_path / "out").exists()

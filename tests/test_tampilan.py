@@ -121,15 +121,12 @@ def test_sentence_in_both_languages():
         "8,000 units in all; shown are the 30 units with the highest &lt;b&gt;.")
 
 
-def test_large_input_is_fast():
+def test_large_input():
+    """80,000 units (the time is measured in benchmarks/micro.py, not asserted here)."""
     rng = np.random.default_rng(1)
     df = pd.DataFrame({"unit_kerja": [f"Unit {i:05d}" for i in range(80_000)],
                        "ikm": rng.normal(80, 5, 80_000)})
-    import time
-
-    t = time.perf_counter()
     sub, info = tp.pilih_unit(df, "unit_kerja", "ikm", 30)
-    assert time.perf_counter() - t < 2.0
     assert len(sub) == 30 and info["n_unit"] == 80_000
     assert sub["ikm"].iloc[0] == df["ikm"].min() and sub["ikm"].iloc[-1] == df["ikm"].max()
 

@@ -45,6 +45,14 @@ _MSG: dict[str, dict[str, str]] = {
         "id": "  {file}: dibaca {read}, diterima {accepted}, ditolak {rejected}",
         "en": "  {file}: read {read}, accepted {accepted}, rejected {rejected}",
     },
+    "summary_absent": {
+        "id": "  {input}: tidak ada (opsional; dipakai oleh: {halaman})",
+        "en": "  {input}: absent (optional; used by: {halaman})",
+    },
+    "summary_needed": {
+        "id": "  {input}: tidak ada (diperlukan oleh {berkas})",
+        "en": "  {input}: absent (needed by {berkas})",
+    },
     "prepare_done": {
         "id": "Data siap di {path} (NIP dipseudonimkan, nama dihapus).",
         "en": "Prepared data in {path} (NIPs pseudonymized, names dropped).",
@@ -54,10 +62,15 @@ _MSG: dict[str, dict[str, str]] = {
         "en": "Use --lenient to set invalid rows aside and continue.",
     },
     "nb_failed": {
-        "id": "Notebook {nb} gagal pada sel {cell}: {ename}: {evalue}. "
+        "id": "Notebook {nb} gagal pada sel kode ke-{cell}: {ename}: {evalue}. "
         "Notebook yang dijalankan disimpan di {kept}",
-        "en": "Notebook {nb} failed at cell {cell}: {ename}: {evalue}. "
+        "en": "Notebook {nb} failed at code cell {cell}: {ename}: {evalue}. "
         "The executed notebook is kept at {kept}",
+    },
+    "nb_failed_nocell": {
+        "id": "Notebook {nb} gagal: {ename}: {evalue}. "
+        "Notebook yang dijalankan disimpan di {kept}",
+        "en": "Notebook {nb} failed: {ename}: {evalue}. The executed notebook is kept at {kept}",
     },
     "no_dir": {"id": "Folder data tidak ditemukan: {path}", "en": "Data folder not found: {path}"},
     "bad_param": {
@@ -71,25 +84,6 @@ _MSG: dict[str, dict[str, str]] = {
 
 def _t(key: str, lang: str, **kw: Any) -> str:
     return i18n.translate(_MSG, key, lang, **kw)
-
-
-def _parse_value(text: str) -> Any:
-    """Parse a ``-p`` value: int, float, true/false, else the text itself.
-
-    Examples
-    --------
-    >>> [_parse_value(v) for v in ("10", "0.5", "true", "2025-Q4")]
-    [10, 0.5, True, '2025-Q4']
-    """
-    low = text.strip().lower()
-    if low in ("true", "false"):
-        return low == "true"
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -156,9 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar=("NAME", "VALUE"),
         default=[],
-        help="notebook parameter (repeatable)",
+        help="notebook parameter declared in a notebook's parameters cell (repeatable); "
+        "checked and converted to the declared type before anything runs",
     )
-    p.add_argument("--periode-akhir", default=None, help="last quarter reported, e.g. 2025-Q4")
+    p.add_argument("--periode-akhir", default=None,
+                   help="last quarter reported: 2025-Q4 (also 2025q4, '2025 Q4')")
     p.add_argument("--lenient", action="store_true")
     p.add_argument(
         "--skip-unchanged",
@@ -179,17 +175,39 @@ def _print_problems(report: Any, lang: str) -> None:
 
 
 def _print_summary(report: Any, lang: str) -> None:
+    """One line per input: its counts, or (no file) which pages or files would use it."""
+    from .contract import BUTUH_BERKAS, halaman_untuk
+    from .laporan.teks import JUDUL
+
+    present = set(report.present)
     for row in report.summary().itertuples(index=False):
-        print(
-            _t(
-                "summary_row",
-                lang,
-                file=row.file,
-                read=row.read,
-                accepted=row.accepted,
-                rejected=row.rejected,
-            )
-        )
+        if row.present:
+            print(_t("summary_row", lang, file=row.file or row.input, read=row.read,
+                     accepted=row.accepted, rejected=row.rejected))
+            continue
+        needed_by = [_label(report.tables[n]) for n, need in BUTUH_BERKAS.items()
+                     if row.input in need and n in present]
+        if needed_by:
+            print(_t("summary_needed", lang, input=row.input, berkas=", ".join(needed_by)))
+        else:
+            pages = ", ".join(JUDUL[p][lang] for p in halaman_untuk(row.input))
+            print(_t("summary_absent", lang, input=row.input, halaman=pages))
+
+
+def _label(table: Any) -> str:
+    return table.path.name if table.path is not None else table.name
+
+
+def _print_invalid(report: Any, lang: str, lenient: bool) -> None:
+    """Problems and summary of an invalid data set; the --lenient hint where it helps."""
+    from .contract import FATAL_CODES
+
+    _print_problems(report, lang)
+    _print_summary(report, lang)
+    rows_only = [p for p in report.problems
+                 if p.severity == "error" and p.code not in FATAL_CODES]
+    if rows_only and not lenient:
+        print(_t("lenient_hint", lang), file=sys.stderr)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -294,7 +312,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if report.has_errors:
         print(_t("valid_bad", args.lang, errors=errors, warnings=warns), file=sys.stderr)
         return EXIT_DATA
-    print(_t("valid_ok", args.lang, files=len(report.tables)))
+    print(_t("valid_ok", args.lang, files=len(report.present)))
     return EXIT_OK
 
 
@@ -313,9 +331,7 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
             progress=lambda m: print(f"  {m}"),
         )
     except DataInvalidError as err:
-        _print_problems(err.report, args.lang)
-        _print_summary(err.report, args.lang)
-        print(_t("lenient_hint", args.lang), file=sys.stderr)
+        _print_invalid(err.report, args.lang, args.lenient)
         return EXIT_DATA
     _print_problems(res.report, args.lang)
     _print_summary(res.report, args.lang)
@@ -325,12 +341,14 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .laporan import NotebookFailedError, run_report
+    from .laporan.parameter import ParameterError
     from .prepare import DataInvalidError
 
     if not args.data.is_dir():
         print(_t("no_dir", args.lang, path=args.data), file=sys.stderr)
         return EXIT_DATA
-    params = {name: _parse_value(value) for name, value in args.param}
+    # text as typed: run_report converts it to each parameter's declared type
+    params = dict(args.param)
     try:
         run_report(
             args.data,
@@ -350,10 +368,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _print_summary(err.report, args.lang)
         print(_t("lenient_hint", args.lang), file=sys.stderr)
         return EXIT_DATA
+    except ParameterError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
     except NotebookFailedError as err:
         print(
             _t(
-                "nb_failed",
+                "nb_failed" if err.cell is not None else "nb_failed_nocell",
                 args.lang,
                 nb=err.notebook,
                 cell=err.cell,

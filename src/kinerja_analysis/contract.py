@@ -13,12 +13,19 @@ never contain the cell values, so they can be written to disk without personal d
 
 Order: ``kebijakan`` (the unit list), then ``pegawai`` (the NIP list), then the files
 that refer to them.
+
+Every input file is optional on its own; what a data set must hold is decided by the
+report pages (:data:`HALAMAN`): a folder from which no page can be built is an error
+(``tanpa_input``, ``tanpa_halaman``). A cross-file check whose reference file is absent is
+skipped (units without ``kebijakan``, ``nip_petugas`` without ``pegawai``), except the
+NIPs of :data:`BUTUH_BERKAS` inputs, which cannot be checked at all without ``pegawai``
+(``perlu_berkas``: every row of that file is rejected).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,8 +36,12 @@ import pandas as pd
 
 from . import ingest, nip, skp
 from .i18n import check_lang, translate
+from .laporan.teks import JUDUL
 
 __all__ = [
+    "BUTUH_BERKAS",
+    "FATAL_CODES",
+    "HALAMAN",
     "INPUTS",
     "OPTIONAL_INPUTS",
     "PROBLEM_CAP",
@@ -41,6 +52,9 @@ __all__ = [
     "ValidatedTable",
     "TableSink",
     "ValidationReport",
+    "halaman_tersedia",
+    "halaman_untuk",
+    "inputs_present",
     "validate_dir",
     "validate_stream",
     "validate_table",
@@ -55,7 +69,92 @@ INPUTS: tuple[str, ...] = (
     "survei_asn",
     "tindak_lanjut",
 )
-OPTIONAL_INPUTS: tuple[str, ...] = ("tindak_lanjut",)
+#: Every input file may be absent; which ones a page needs is :data:`HALAMAN`.
+OPTIONAL_INPUTS: tuple[str, ...] = INPUTS
+
+#: Inputs whose rows cannot be checked without another input: their ``nip`` must be the
+#: NIP of an accepted pegawai row. Present without ``pegawai``, such a file is an error
+#: (``perlu_berkas``) and all its rows are rejected. Every other cross-file check is
+#: skipped when its reference file is absent: ``unit_kerja`` of pegawai and
+#: survei_kepuasan without ``kebijakan``, ``nip_petugas`` without ``pegawai``.
+BUTUH_BERKAS: Mapping[str, tuple[str, ...]] = {
+    "penilaian_kinerja": ("pegawai",),
+    "survei_asn": ("pegawai",),
+    "tindak_lanjut": ("pegawai",),
+}
+
+#: Report pages and the input files they need: ``butuh`` lists alternatives (the page can
+#: be built when every file of one alternative is present), ``opsional`` the files the
+#: page also uses when present (a section that needs an absent file says so). The
+#: executive summary (04) is built whenever one of these pages is. Documented in
+#: docs/data_contract.md ("Which files each page needs").
+HALAMAN: Mapping[str, Mapping[str, tuple]] = {
+    "00_gambaran_data": {
+        "butuh": (("survei_kepuasan", "kebijakan"),
+                  ("penilaian_kinerja", "pegawai", "kebijakan")),
+        "opsional": (),
+    },
+    "01_dampak_evaluasi": {
+        "butuh": (("survei_kepuasan", "kebijakan"),
+                  ("penilaian_kinerja", "pegawai", "kebijakan")),
+        "opsional": ("tindak_lanjut",),
+    },
+    "02_korelasi_survei_skor": {
+        "butuh": (("survei_kepuasan", "penilaian_kinerja", "pegawai", "kebijakan"),),
+        "opsional": (),
+    },
+    "03_hambatan_adopsi": {
+        "butuh": (("survei_asn", "pegawai"),),
+        "opsional": (),
+    },
+}
+
+#: Data-set problems that ``prepare --lenient`` cannot set aside (no row to drop helps).
+FATAL_CODES: tuple[str, ...] = ("perlu_berkas", "tanpa_input", "tanpa_halaman")
+
+
+def halaman_tersedia(ada: Iterable[str]) -> list[str]:
+    """The pages of :data:`HALAMAN` that can be built from the input files ``ada``.
+
+    Examples
+    --------
+    >>> halaman_tersedia(["survei_kepuasan", "kebijakan"])
+    ['00_gambaran_data', '01_dampak_evaluasi']
+    >>> halaman_tersedia(["survei_asn", "pegawai", "tindak_lanjut"])
+    ['03_hambatan_adopsi']
+    >>> halaman_tersedia(["survei_kepuasan"])
+    []
+    """
+    have = set(ada)
+    return [page for page, spec in HALAMAN.items()
+            if any(set(alt) <= have for alt in spec["butuh"])]
+
+
+def halaman_untuk(name: str) -> list[str]:
+    """The pages of :data:`HALAMAN` that use input ``name`` (needed or optional).
+
+    Examples
+    --------
+    >>> halaman_untuk("tindak_lanjut"), halaman_untuk("survei_asn")
+    (['01_dampak_evaluasi'], ['03_hambatan_adopsi'])
+    """
+    return [page for page, spec in HALAMAN.items()
+            if any(name in alt for alt in spec["butuh"]) or name in spec["opsional"]]
+
+
+def _kebutuhan(lang: str) -> str:
+    """Which files each page needs, as one sentence part (for the data-set messages)."""
+    atau = {"id": " atau ", "en": " or "}[lang]
+    dan = {"id": " dan ", "en": " and "}[lang]
+    groups: dict[tuple, list[str]] = {}
+    for page, spec in HALAMAN.items():
+        groups.setdefault(spec["butuh"], []).append(JUDUL[page][lang])
+    parts = []
+    for alts, pages in groups.items():
+        need = atau.join(f"({' + '.join(a)})" if len(alts) > 1 else " + ".join(a)
+                         for a in alts)
+        parts.append(f"{dan.join(pages)}: {need}")
+    return "; ".join(parts)
 
 #: Weights of the derived ``skor_kinerja`` (project choice, not a regulation: equal
 #: weights, i.e. the plain mean of the three 0-100 components).
@@ -127,7 +226,34 @@ JENIS_TINDAK_LANJUT = ("penghargaan", "promosi", "pembinaan")
 # Placeholders: {nilai} is the quoted cell value in messages and "" in the stored
 # reasons (double spaces are collapsed), so write "NIP {nilai} harus ...".
 _MESSAGES: dict[str, dict[str, str]] = {
+    # the data set (which files are present)
+    "tanpa_input": {
+        "id": "folder ini tidak berisi satu pun berkas input (" + ", ".join(INPUTS) + "). "
+              "Berkas yang diperlukan per halaman laporan: " + _kebutuhan("id") + ". "
+              "Simpan setiap berkas sebagai NAMA.csv atau NAMA.xlsx di folder data.",
+        "en": "this folder holds none of the input files (" + ", ".join(INPUTS) + "). "
+              "Files each report page needs: " + _kebutuhan("en") + ". "
+              "Save each file as NAME.csv or NAME.xlsx in the data folder.",
+    },
+    "tanpa_halaman": {
+        "id": "tidak ada halaman laporan yang dapat dibuat dari berkas yang ada ({ada}). "
+              "Berkas yang diperlukan per halaman: " + _kebutuhan("id") + ". Tambahkan "
+              "berkas yang kurang sebagai NAMA.csv atau NAMA.xlsx di folder data.",
+        "en": "no report page can be built from the files present ({ada}). Files each "
+              "page needs: " + _kebutuhan("en") + ". Add the missing files as NAME.csv or "
+              "NAME.xlsx in the data folder.",
+    },
+    "perlu_berkas": {
+        "id": "berkas ini memerlukan berkas {berkas} untuk memeriksa NIP (setiap NIP harus "
+              "ada di {berkas}); tambahkan {berkas}.csv atau {berkas}.xlsx ke folder data. "
+              "Semua baris berkas ini ditolak.",
+        "en": "this file needs the {berkas} file to check its NIPs (every NIP must be in "
+              "{berkas}); add {berkas}.csv or {berkas}.xlsx to the data folder. All rows of "
+              "this file are rejected.",
+    },
     # files (ingest)
+    # no longer given (every file is optional; see tanpa_halaman, perlu_berkas): kept so
+    # that messages stored by earlier versions can still be printed
     "berkas_tidak_ada": {
         "id": "berkas wajib tidak ditemukan; simpan sebagai {nama}.csv atau {nama}.xlsx di "
               "folder data.",
@@ -440,7 +566,9 @@ class Problem:
     Attributes
     ----------
     file : str
-        File name (``"pegawai.csv"``), or the input name when the file is missing.
+        File name (``"pegawai.csv"``), the input name when no single file can be named
+        (``berkas_ganda``), or the data folder for a problem of the whole data set
+        (``tanpa_input``, ``tanpa_halaman``).
     row : int or None
         Spreadsheet row number (header = 1), None for file/column problems.
     column : str or None
@@ -473,14 +601,14 @@ store the NIP column as text (18 digits)."
     def message(self, lang: str = "id") -> str:
         """The message in ``lang`` (``"id"`` or ``"en"``), naming file, row and column."""
         lg = check_lang(lang)
-        parts = [self.file]
+        parts = [self.file] if self.file else []
         if self.row is not None:
             parts.append(_PREFIX[lg]["row"].format(row=self.row))
         if self.column:
             parts.append(_PREFIX[lg]["column"].format(column=self.column))
         nilai = f"'{_short(str(self.value))}'" if self.value is not None else ""
         body = translate(_MESSAGES, self.code, lg, **{**dict(self.params), "nilai": nilai})
-        return f"{', '.join(parts)}: {_tidy(body)}"
+        return f"{', '.join(parts)}: {_tidy(body)}" if parts else _tidy(body)
 
 
 @dataclass
@@ -524,6 +652,8 @@ class ValidatedTable:
     n_accepted, n_rejected : int or None
         Rows accepted / rejected (None: ``len(accepted)`` / ``len(rejected)``). A streamed
         table (:func:`validate_stream`) may keep no rows in memory, only these counts.
+    present : bool
+        False when the data folder has no file for this input (an empty typed table).
     """
 
     name: str
@@ -534,6 +664,7 @@ class ValidatedTable:
     n_read: int
     n_accepted: int | None = None
     n_rejected: int | None = None
+    present: bool = True
 
     def __post_init__(self) -> None:
         if self.n_accepted is None:
@@ -554,11 +685,17 @@ class ValidationReport:
         """True when any problem has severity ``"error"``."""
         return any(p.severity == "error" for p in self.problems)
 
+    @property
+    def present(self) -> tuple[str, ...]:
+        """The inputs that have a file in the data folder, in :data:`INPUTS` order."""
+        return tuple(name for name, t in self.tables.items() if t.present)
+
     def summary(self) -> pd.DataFrame:
-        """One row per input: file, read, accepted, rejected, errors, warnings.
+        """One row per input: file, read, accepted, rejected, errors, warnings, present.
 
         ``errors`` and ``warnings`` count problem occurrences, including those
-        summarized beyond :data:`PROBLEM_CAP`.
+        summarized beyond :data:`PROBLEM_CAP`. ``present`` is False for an input without a
+        file (its ``file`` is ``""``); problems of the whole data set are not counted here.
         """
         rows = []
         for name, t in self.tables.items():
@@ -574,6 +711,7 @@ class ValidationReport:
                 "rejected": t.n_rejected,
                 "errors": counts["error"],
                 "warnings": counts["warning"],
+                "present": t.present,
             })
         return pd.DataFrame(rows)
 
@@ -1231,8 +1369,16 @@ class _Ctx:
                       params={"hari_ini": self.today.isoformat()})
         return periode, triwulan
 
-    def unit(self, c: str, units: Mapping[str, str]) -> pd.Series:
+    def unit(self, c: str, units: Mapping[str, str] | None) -> pd.Series:
+        """A unit that must be listed in kebijakan (``units``: key -> kebijakan spelling).
+
+        ``units`` None (no kebijakan file): the check is skipped and the unit is kept as
+        written, trimmed and with runs of spaces collapsed.
+        """
         blank = self.required(c)
+        if units is None:
+            t = self.text(c)
+            return t.where(t != "").str.replace(_WS, " ", regex=True).astype("str")
         mapped = _per_unique(
             self.frame[c],
             lambda t: pd.Series(_lookup(_unit_key(t), units), index=t.index, dtype="str"),
@@ -1240,14 +1386,29 @@ class _Ctx:
         self.rows.add("unit_tidak_dikenal", ~blank & mapped.isna().to_numpy(dtype=bool), c)
         return mapped
 
-    def nip_ref(self, c: str, known: pd.Index, *, required: bool) -> pd.Series:
-        """A NIP that must belong to an accepted pegawai row."""
+    def nip_ref(self, c: str, known: pd.Index | None, *, required: bool) -> pd.Series:
+        """A NIP that must belong to an accepted pegawai row.
+
+        ``known`` None (no pegawai file): only the format is checked (18 digits, not
+        damaged by Excel).
+        """
         blank = self.required(c) if required else self.blank(c)
         norm = _nip_norm(self.frame[c])
-        found, self.nip_pos[c] = self.state.nip_index(known).found(norm)
+        if known is None:
+            found = np.zeros(self.rows.n, dtype=bool)
+            self.nip_pos[c] = np.full(self.rows.n, -1, dtype=np.int64)
+        else:
+            found, self.nip_pos[c] = self.state.nip_index(known).found(norm)
         unknown = np.flatnonzero(~blank & ~found)  # usually none: no per-row text work
         codes = np.empty(0, dtype=object)
-        if len(unknown):
+        if len(unknown) and known is None and self.rows.silent:
+            unknown = unknown[:0]  # the file is rejected as a whole: nothing to report
+        if len(unknown) and known is None:
+            sub = _per_unique(self.frame[c].iloc[unknown],
+                              lambda t: nip.parse_nip_series(t)["error"])
+            sub = sub.where(sub.isin(_NIP_FORMAT_CODES)).map(_NIP_CODES)
+            codes = sub.to_numpy(dtype=object, na_value=None)
+        elif len(unknown):
             sub = nip.parse_nip_series(self.frame[c].iloc[unknown])["error"]
             sub = sub.where(sub.isin(_NIP_FORMAT_CODES)).map(_NIP_CODES)
             codes = sub.fillna("nip_tidak_dikenal").to_numpy(dtype=object)
@@ -1594,6 +1755,9 @@ def _check_tindak_lanjut(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series
     }
 
 
+#: The refs entry each reference file defines (None there: the file is absent).
+_REFERENSI = {"kebijakan": "units", "pegawai": "nips"}
+
 _CHECKS = {
     "kebijakan": _check_kebijakan,
     "pegawai": _check_pegawai,
@@ -1676,6 +1840,11 @@ class _Validator:
             for c in missing:
                 ctx.rows.reject_all("kolom_tidak_ada", c, {})
             ctx.rows.silent = True  # still build typed (empty) columns, no row problems
+        if raw is not None:
+            for needed in BUTUH_BERKAS.get(self.name, ()):
+                if self.refs.get(_REFERENSI[needed]) is None:  # no such file
+                    ctx.rows.reject_all("perlu_berkas", None, {"berkas": needed})
+                    ctx.rows.silent = True
         typed = _CHECKS[self.name](ctx, self.refs)
         for c in extras:
             ctx.rows.add("rumus_teks", ctx.text(c).str.match(_FORMULA), c, severity="warning")
@@ -1732,7 +1901,8 @@ def validate_table(
         with the canonical columns is returned).
     refs : Mapping
         ``units`` (unit key -> kebijakan spelling), ``nips`` (accepted pegawai NIPs,
-        ``pandas.Index``) and ``options`` (:class:`ContractOptions`).
+        ``pandas.Index``) and ``options`` (:class:`ContractOptions`). ``units`` /
+        ``nips`` None: that reference file is absent (see :data:`BUTUH_BERKAS`).
     file : str, optional
         File label for problems (default: the raw path name, else ``name``).
     today : datetime.date, optional
@@ -1799,6 +1969,9 @@ def validate_stream(
     with the files: duplicate keys across chunks are found with a compact key store and
     problem lists are capped per (code, column) across the whole file. Only the unit
     list (kebijakan) and the accepted NIPs (pegawai) are kept for the cross-file checks.
+    An input without a file gets an empty typed table (``present=False``) and is not
+    handed to ``sink``; a data folder from which no page of :data:`HALAMAN` can be built
+    gets one data-set problem (``tanpa_input`` or ``tanpa_halaman``).
 
     Parameters
     ----------
@@ -1826,8 +1999,8 @@ def validate_stream(
     --------
     >>> import tempfile
     >>> rep = validate_stream(tempfile.mkdtemp(), TableSink())
-    >>> rep.summary()["read"].sum()
-    np.int64(0)
+    >>> rep.summary()["read"].sum(), rep.present, [p.code for p in rep.problems]
+    (np.int64(0), (), ['tanpa_input'])
     """
     options = options or ContractOptions()
     if options.urutan_unsur not in ("permenpan", "tukar_u8_u9"):
@@ -1836,9 +2009,17 @@ def validate_stream(
         )
     today = options.today or date.today()
     data_dir = Path(data_dir)
-    refs: dict[str, Any] = {"units": {}, "nips": pd.Index([], dtype="str"), "options": options}
+    present = inputs_present(data_dir)
+    refs: dict[str, Any] = {
+        "units": {} if "kebijakan" in present else None,
+        "nips": pd.Index([], dtype="str") if "pegawai" in present else None,
+        "options": options,
+    }
     tables: dict[str, ValidatedTable] = {}
     for name in ("kebijakan", "pegawai"):
+        if name not in present:
+            tables[name] = _absent_input(name, refs, today)
+            continue
         table, kept = _one_input(name, data_dir, refs, today, chunk_rows, sink)
         tables[name] = table
         if name == "kebijakan":
@@ -1847,6 +2028,9 @@ def validate_stream(
             refs["nips"] = pd.Index(kept.astype("str"))
     if hasattr(sink, "references_done"):
         sink.references_done()
+    for name in INPUTS:
+        if name not in tables and name not in present:
+            tables[name] = _absent_input(name, refs, today)
     later = [n for n in INPUTS if n not in tables]
     if jobs > 1 and len(later) > 1 and hasattr(sink, "part") and hasattr(sink, "join"):
         tables.update(_parallel(later, data_dir, refs, today, chunk_rows, sink, jobs))
@@ -1855,7 +2039,53 @@ def validate_stream(
             tables[name] = _one_input(name, data_dir, refs, today, chunk_rows, sink)[0]
     tables = {name: tables[name] for name in INPUTS}
     problems = [p for t in tables.values() for p in t.problems]
+    problems.extend(_data_set_problems(data_dir, present))
     return ValidationReport(tables=tables, problems=problems)
+
+
+def inputs_present(data_dir: Path | str) -> tuple[str, ...]:
+    """The inputs of :data:`INPUTS` that have a file in ``data_dir``.
+
+    A file counts even when it cannot be used (two copies: ``berkas_ganda``; ``.xls``:
+    ``format_tidak_didukung``; unreadable or empty): the user supplied it, and its own
+    problem says what to fix.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "Pegawai.CSV").write_text("nip,unit_kerja\\n")
+    >>> _ = (d / "survei_asn.xls").write_bytes(b"")
+    >>> inputs_present(d)
+    ('pegawai', 'survei_asn')
+    """
+    out = []
+    for name in INPUTS:
+        try:
+            found = ingest.find_input(Path(data_dir), name) is not None
+        except ingest.IngestError:
+            found = True
+        if found:
+            out.append(name)
+    return tuple(out)
+
+
+def _absent_input(name: str, refs: Mapping[str, Any], today: date) -> ValidatedTable:
+    """The empty typed table of an input without a file."""
+    v = _Validator(name, refs, file=None, today=today, file_problems=[])
+    table = v.finish(*v.feed(None))
+    table.present = False
+    return table
+
+
+def _data_set_problems(data_dir: Path, present: tuple[str, ...]) -> list[Problem]:
+    """``tanpa_input`` / ``tanpa_halaman`` when no page of :data:`HALAMAN` can be built."""
+    if halaman_tersedia(present):
+        return []
+    if not present:
+        return [Problem(str(data_dir), None, None, None, "tanpa_input")]
+    return [Problem(str(data_dir), None, None, None, "tanpa_halaman",
+                    {"ada": ", ".join(present)})]
 
 
 def _one_input(name: str, data_dir: Path, refs: dict[str, Any], today: date,
@@ -1865,8 +2095,6 @@ def _one_input(name: str, data_dir: Path, refs: dict[str, Any], today: date,
     path: Path | None = None
     try:
         path = ingest.find_input(data_dir, name)
-        if path is None and name not in OPTIONAL_INPUTS:
-            pre.append(Problem(name, None, None, None, "berkas_tidak_ada", {"nama": name}))
     except ingest.IngestError as exc:
         pre.append(exc.problem)
     column = {"kebijakan": "unit_kerja", "pegawai": "nip"}.get(name)
@@ -1890,8 +2118,9 @@ def _one_input(name: str, data_dir: Path, refs: dict[str, Any], today: date,
                 pre = [*pre, exc.problem]
                 v = None
                 break
-    if v is None:
+    if v is None:  # the file cannot be read: an empty table, still named by its file
         v = _Validator(name, refs, file=None, today=today, file_problems=pre)
+        v.path = path
         sink.start(name, None)
         kept = []
         acc, rej = v.feed(None)
@@ -1958,22 +2187,23 @@ def validate_dir(data_dir: Path | str, options: ContractOptions | None = None) -
     Parameters
     ----------
     data_dir : pathlib.Path or str
-        Folder with ``kebijakan``, ``pegawai``, ``penilaian_kinerja``,
-        ``survei_kepuasan``, ``survei_asn`` and optionally ``tindak_lanjut``
-        (``.csv`` or ``.xlsx``). Files are opened read-only.
+        Folder with some of ``kebijakan``, ``pegawai``, ``penilaian_kinerja``,
+        ``survei_kepuasan``, ``survei_asn`` and ``tindak_lanjut`` (``.csv`` or
+        ``.xlsx``): enough for at least one page of :data:`HALAMAN`. Files are opened
+        read-only.
     options : ContractOptions, optional
 
     Returns
     -------
     ValidationReport
         ``tables`` has an entry for every name in :data:`INPUTS` (missing files give
-        empty tables with ``path=None``).
+        empty tables with ``path=None`` and ``present=False``).
 
     Examples
     --------
     >>> import tempfile
     >>> rep = validate_dir(tempfile.mkdtemp())
     >>> rep.has_errors, sorted({p.code for p in rep.problems})
-    (True, ['berkas_tidak_ada'])
+    (True, ['tanpa_input'])
     """
     return validate_stream(data_dir, TableSink(), options)

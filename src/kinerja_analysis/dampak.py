@@ -79,7 +79,8 @@ def triwulan_ke_int(triwulan: pd.Series) -> pd.Series:
 
 
 def int_ke_triwulan(t: int) -> str:
-    """Inverse of :func:`triwulan_ke_int` for one value (:func:`kinerja_analysis.triwulan.dari_int`).
+    """Inverse of :func:`triwulan_ke_int` for one value
+    (:func:`kinerja_analysis.triwulan.dari_int`).
 
     Examples
     --------
@@ -89,19 +90,20 @@ def int_ke_triwulan(t: int) -> str:
     return _tw.dari_int(t)
 
 
-def panel_unit_triwulan(kebijakan: pd.DataFrame, penilaian_kinerja: pd.DataFrame,
-                        survei_kepuasan: pd.DataFrame) -> pd.DataFrame:
+def panel_unit_triwulan(kebijakan: pd.DataFrame, penilaian_kinerja: pd.DataFrame | None,
+                        survei_kepuasan: pd.DataFrame | None) -> pd.DataFrame:
     """Unit-quarter panel of the three outcomes with the adoption timing.
 
     Parameters
     ----------
     kebijakan : DataFrame
         ``unit_kerja``, ``triwulan_mulai`` (``YYYY-Qn``; NA = never adopted).
-    penilaian_kinerja : DataFrame
+    penilaian_kinerja : DataFrame or None
         ``unit_kerja``, ``triwulan``, ``skor_kinerja``, ``kehadiran`` (one row per staff
-        member and quarter).
-    survei_kepuasan : DataFrame
-        ``unit_kerja``, ``triwulan``, ``u1``..``u9`` (one row per respondent).
+        member and quarter). None (file not supplied): the two score outcomes are NaN.
+    survei_kepuasan : DataFrame or None
+        ``unit_kerja``, ``triwulan``, ``u1``..``u9`` (one row per respondent). None: ``ikm``
+        is NaN.
 
     Returns
     -------
@@ -127,10 +129,19 @@ def panel_unit_triwulan(kebijakan: pd.DataFrame, penilaian_kinerja: pd.DataFrame
     [['A', 8088, 8089, 75.0, 75.0, 2], ['B', 8088, <NA>, nan, 60.0, 1]]
     """
     keys = ["unit_kerja", "triwulan"]
-    ikm = hitung_ikm(survei_kepuasan, by=keys)[[*keys, "ikm", "n_responden"]]
-    pk = penilaian_kinerja.groupby(keys, observed=True, dropna=True).agg(
-        skor_kinerja=("skor_kinerja", "mean"), kehadiran=("kehadiran", "mean"),
-        n_pegawai=("skor_kinerja", "size")).reset_index()
+    if survei_kepuasan is not None:
+        ikm = hitung_ikm(survei_kepuasan, by=keys)[[*keys, "ikm", "n_responden"]]
+    else:
+        ikm = pd.DataFrame({k: pd.Series(dtype="string") for k in keys}).assign(
+            ikm=pd.Series(dtype="float64"), n_responden=pd.Series(dtype="int64"))
+    if penilaian_kinerja is not None:
+        pk = penilaian_kinerja.groupby(keys, observed=True, dropna=True).agg(
+            skor_kinerja=("skor_kinerja", "mean"), kehadiran=("kehadiran", "mean"),
+            n_pegawai=("skor_kinerja", "size")).reset_index()
+    else:
+        pk = pd.DataFrame({k: pd.Series(dtype="string") for k in keys}).assign(
+            skor_kinerja=pd.Series(dtype="float64"), kehadiran=pd.Series(dtype="float64"),
+            n_pegawai=pd.Series(dtype="int64"))
     for f in (ikm, pk):
         for k in keys:
             f[k] = f[k].astype("string")
@@ -151,10 +162,19 @@ def panel_unit_triwulan(kebijakan: pd.DataFrame, penilaian_kinerja: pd.DataFrame
 
 
 def _numeric_panel(panel: pd.DataFrame, outcome: str) -> pd.DataFrame:
-    """Rows with the outcome, unit codes, and ``g`` = 0 for never treated (diff-diff)."""
+    """Rows with the outcome, unit codes, and ``g`` = 0 for never treated (diff-diff).
+
+    A unit first treated after the last quarter with the outcome counts as never treated,
+    as in R ``did`` (otherwise diff-diff makes it a cohort of its own whose placebo leads
+    enter the event study and the pre-trend test, e.g. when ``periode_akhir`` is before
+    the last wave).
+    """
     d = panel.loc[panel[outcome].notna(), ["unit_kerja", "t", "g", outcome]].copy()
     d["unit_id"] = pd.factorize(d["unit_kerja"], sort=True)[0]
-    d["g0"] = d["g"].fillna(0).astype("int64")
+    g = d["g"].astype("Float64")
+    if len(d):
+        g = g.mask(g > d["t"].max())
+    d["g0"] = g.fillna(0).astype("int64")
     d["t"] = d["t"].astype("int64")
     d[outcome] = d[outcome].astype("float64")
     return d[["unit_id", "t", "g0", outcome]].reset_index(drop=True)
@@ -575,9 +595,11 @@ def perbandingan(cs_att: dict[str, Any], twfe: dict[str, Any]) -> str:
     ...              {"estimate": 3.0, "ci_low": 2.0, "ci_high": 4.0})
     'beda_besar'
     """
+    from .laporan.bagian import arah  # the one up / down / unclear rule
+
     a, b = cs_att["estimate"], twfe["estimate"]
-    sig = (cs_att["ci_low"] > 0 or cs_att["ci_high"] < 0 or twfe["ci_low"] > 0
-           or twfe["ci_high"] < 0)
+    sig = (arah(cs_att["ci_low"], cs_att["ci_high"]) != "tidak_jelas"
+           or arah(twfe["ci_low"], twfe["ci_high"]) != "tidak_jelas")
     if np.sign(a) != np.sign(b) and sig:
         return "beda_tanda"
     if not cs_att["ci_low"] <= b <= cs_att["ci_high"]:

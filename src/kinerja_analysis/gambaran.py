@@ -1,7 +1,7 @@
 """Data overview (notebook 00): coverage, rows used/rejected, IKM per unit-quarter, predikat.
 
-Every function takes processed tables and returns a tidy DataFrame; the notebook only
-formats and plots them.
+Every function takes processed tables and returns a tidy DataFrame; the page
+(:mod:`kinerja_analysis.laporan.bagian.gambaran`) rounds, formats and plots them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from . import ikm, privacy, skp
+from . import ikm, privacy, skp, triwulan
 
 UNSUR = [u.kode for u in ikm.UNSUR]
 
@@ -78,12 +78,67 @@ def ikm_unit_periode(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataF
     return out.sort_values(["unit_kerja", "periode"]).reset_index(drop=True)
 
 
-def ikm_keseluruhan(survei: pd.DataFrame) -> pd.DataFrame:
-    """IKM of all respondents per quarter with 95 % CI (the whole area's IKM)."""
+def ikm_keseluruhan(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataFrame:
+    """IKM of all respondents per quarter with 95 % CI (the whole area's IKM).
+
+    Columns ``periode, n_responden, ikm, ci_low, ci_high, mutu, kinerja_unit``. A quarter
+    with fewer than ``k_min_responden`` respondents keeps its ``n_responden`` but has no
+    IKM (the same minimum group size as the unit cells).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"triwulan": ["2025-Q3"] * 2 + ["2025-Q4"] * 6,
+    ...                   **{f"u{j}": [4, 3, 4, 3, 3, 4, 4, 3] for j in range(1, 10)}})
+    >>> out = ikm_keseluruhan(s, k_min_responden=5)
+    >>> out["ikm"].round(2).tolist(), out["n_responden"].tolist()
+    ([nan, 87.5], [2, 6])
+    """
     point = ikm.hitung_ikm(survei, by="triwulan")
     ci = ikm.ikm_ci(survei, by="triwulan")[["triwulan", "ci_low", "ci_high"]]
     out = point.merge(ci, on="triwulan").rename(columns={"triwulan": "periode"})
-    return out[["periode", "n_responden", "ikm", "ci_low", "ci_high", "mutu", "kinerja_unit"]]
+    out = out[["periode", "n_responden", "ikm", "ci_low", "ci_high", "mutu", "kinerja_unit"]]
+    hide = out["n_responden"] < k_min_responden
+    if hide.any():
+        out = out.copy()
+        out.loc[hide, ["ikm", "ci_low", "ci_high"]] = np.nan
+        out.loc[hide, ["mutu", "kinerja_unit"]] = None
+    return out
+
+
+def beda_ikm(survei: pd.DataFrame, awal: str, akhir: str, level: float = 0.95) -> dict:
+    """Change of the IKM of all respondents from quarter ``awal`` to ``akhir``, with CI.
+
+    The two quarters' respondents are independent samples, so the standard error of the
+    difference is ``sqrt(se_awal**2 + se_akhir**2)`` (delta-method SEs,
+    :func:`kinerja_analysis.ikm.ikm_ci`); the interval is normal. Its direction
+    (:func:`kinerja_analysis.laporan.bagian.arah`) decides whether the trend is called up,
+    down or unclear.
+
+    Returns
+    -------
+    dict
+        ``estimate, ci_low, ci_high, se`` (NaN when either quarter has no IKM or fewer
+        than two respondents).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"triwulan": ["2025-Q1"] * 4 + ["2025-Q2"] * 4,
+    ...                   **{f"u{j}": [2, 3, 2, 3, 4, 3, 4, 4] for j in range(1, 10)}})
+    >>> d = beda_ikm(s, "2025-Q1", "2025-Q2")
+    >>> round(d["estimate"], 2), d["ci_low"] > 0
+    (31.25, True)
+    """
+    from scipy import stats
+
+    df = survei[survei["triwulan"].isin([awal, akhir])]
+    ci = ikm.ikm_ci(df, by="triwulan").set_index("triwulan")
+    if awal not in ci.index or akhir not in ci.index or awal == akhir:
+        nan = float("nan")
+        return {"estimate": nan, "ci_low": nan, "ci_high": nan, "se": nan}
+    est = float(ci.loc[akhir, "ikm"] - ci.loc[awal, "ikm"])
+    se = float(np.hypot(ci.loc[akhir, "se"], ci.loc[awal, "se"]))
+    z = float(stats.norm.ppf(1 - (1 - level) / 2))
+    return {"estimate": est, "ci_low": est - z * se, "ci_high": est + z * se, "se": se}
 
 
 def nrr_unsur(survei: pd.DataFrame, periode: str | None = None) -> pd.DataFrame:
@@ -111,9 +166,18 @@ def nrr_unsur(survei: pd.DataFrame, periode: str | None = None) -> pd.DataFrame:
 def perubahan_ikm(per_unit: pd.DataFrame, periode: str) -> pd.DataFrame:
     """Change of each unit's IKM from the previous quarter to ``periode``.
 
-    Columns ``unit_kerja, ikm_sebelum, ikm, perubahan`` (NaN where either cell is hidden).
+    Columns ``unit_kerja, ikm_sebelum, ikm, perubahan`` (NaN where either cell is hidden
+    or the unit has no survey in one of the two quarters).
+
+    Examples
+    --------
+    >>> pu = pd.DataFrame({"unit_kerja": ["A", "A", "A"],
+    ...                    "periode": ["2024-Q3", "2024-Q4", "2025-Q1"],
+    ...                    "ikm": [70.0, 80.0, 85.0]})
+    >>> perubahan_ikm(pu, "2025-Q1")[["ikm_sebelum", "perubahan"]].to_dict("records")
+    [{'ikm_sebelum': 80.0, 'perubahan': 5.0}]
     """
-    prev = str(pd.Period(periode, freq="Q") - 1).replace("Q", "-Q")
+    prev = triwulan.geser(periode, -1)
     a = per_unit[per_unit["periode"] == prev].set_index("unit_kerja")["ikm"]
     b = per_unit[per_unit["periode"] == periode].set_index("unit_kerja")["ikm"]
     out = pd.DataFrame({"ikm_sebelum": a, "ikm": b}).reset_index(names="unit_kerja")
@@ -229,7 +293,9 @@ def profil_responden(survei: pd.DataFrame, periode: str | None = None,
 
     Columns ``karakteristik, kategori, n, proporsi, suppressed``; categories with fewer than
     ``k_min_responden`` respondents are hidden (with a complementary category when needed,
-    since the total is published). Blank answers are counted as ``"(kosong)"``.
+    since the total is published). Blank answers are counted as ``"(kosong)"``. A
+    characteristic whose column is absent or entirely blank is left out (no rows when
+    none is filled).
 
     Examples
     --------
@@ -242,7 +308,7 @@ def profil_responden(survei: pd.DataFrame, periode: str | None = None,
     df = survei if periode is None else survei[survei["triwulan"] == periode]
     parts = []
     for col in PROFIL:
-        if col not in df.columns:
+        if col not in df.columns or not df[col].notna().any():
             continue
         counts = df[col].astype(object).where(df[col].notna(), "(kosong)").value_counts()
         part = pd.DataFrame({"karakteristik": col, "kategori": counts.index.astype(str),
@@ -252,6 +318,11 @@ def profil_responden(survei: pd.DataFrame, periode: str | None = None,
         part = privacy.suppress_groups(part.reset_index(drop=True), "n", k_min_responden,
                                        ["proporsi"], total_row=True)
         parts.append(part)
+    if not parts:
+        return pd.DataFrame({"karakteristik": pd.Series(dtype=object),
+                             "kategori": pd.Series(dtype=object),
+                             "n": pd.Series(dtype="Int64"), "proporsi": pd.Series(dtype=float),
+                             "suppressed": pd.Series(dtype=bool)})
     out = pd.concat(parts, ignore_index=True)
     out["n"] = out["n"].astype("Int64")
     return out
@@ -260,9 +331,16 @@ def profil_responden(survei: pd.DataFrame, periode: str | None = None,
 def rencana_tindak_lanjut(unsur: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     """The ``n`` lowest elements (by NRR) as rows of a rencana tindak lanjut table.
 
-    Columns ``prioritas, unsur, nrr``; the notebook adds the action, time frame and
-    responsible official from its text catalog.
+    Columns ``prioritas, unsur, nrr``; elements nobody answered (no NRR) are not ranked.
+    The page adds the action, time frame and responsible official from its text catalog.
+
+    Examples
+    --------
+    >>> u = pd.DataFrame({"unsur": ["u1", "u2", "u3", "u4"], "nrr": [3.2, None, 2.9, 3.5]})
+    >>> rencana_tindak_lanjut(u)["unsur"].tolist()
+    ['u3', 'u1', 'u4']
     """
-    low = unsur.sort_values(["nrr", "unsur"]).head(n).reset_index(drop=True)
+    low = (unsur.dropna(subset=["nrr"]).sort_values(["nrr", "unsur"]).head(n)
+           .reset_index(drop=True))
     return pd.DataFrame({"prioritas": np.arange(1, len(low) + 1), "unsur": low["unsur"],
                          "nrr": low["nrr"]})

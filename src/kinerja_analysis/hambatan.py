@@ -66,6 +66,7 @@ __all__ = [
     "bersihkan_komentar",
     "cronbach_alpha",
     "data_model",
+    "dimensi_tersedia",
     "efek_pelatihan",
     "golongan_pokok",
     "hitung_tema",
@@ -348,6 +349,29 @@ def _latar(survei: pd.DataFrame, pegawai: pd.DataFrame | None) -> pd.DataFrame:
     return df
 
 
+def dimensi_tersedia(
+    survei: pd.DataFrame,
+    pegawai: pd.DataFrame | None = None,
+    dimensi: Sequence[str] = DIMENSI,
+    gelombang: int | None = None,
+) -> tuple[str, ...]:
+    """The grouping dimensions known for at least one respondent of the wave.
+
+    A background column absent from ``pegawai`` (or ``pegawai`` not supplied) would make
+    one group, ``"tidak_diketahui"``, equal to everyone: such a dimension is left out.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"id_pegawai": [1, 2], "unit_kerja": "A", "gelombang": 1})
+    >>> dimensi_tersedia(s, pd.DataFrame({"id_pegawai": [1, 2], "golongan": ["III/a", None]}))
+    ('unit_kerja', 'golongan')
+    >>> dimensi_tersedia(s)
+    ('unit_kerja',)
+    """
+    df = _latar(pilih_gelombang(survei, gelombang), pegawai)
+    return tuple(d for d in dimensi if d in df.columns and df[d].notna().any())
+
+
 def prevalensi(
     survei: pd.DataFrame,
     pegawai: pd.DataFrame | None = None,
@@ -553,7 +577,19 @@ def data_model(
     Columns: ``id_pegawai, unit_kerja, dukungan`` (scale mean), ``dukungan_level`` (rounded
     half up to 1-5), ``pemahaman, kekhawatiran`` (scale means), ``ikut_pelatihan`` (0/1),
     ``status_pppk`` (0/1), age dummies ``usia_<30, usia_30-39, usia_50+`` (reference
-    40-49). Rows with any missing value are dropped (complete cases).
+    40-49). Rows with any missing value are dropped (complete cases); a background
+    variable missing for everyone (e.g. no ``status_kepegawaian`` in ``pegawai``) is left
+    out instead, so the model runs without it.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"id_pegawai": [1, 2], "unit_kerja": "A", "gelombang": 1,
+    ...                   "ikut_pelatihan": [True, False],
+    ...                   **{c: [4.0, 2.0] for items in SKALA.values() for c in items}})
+    >>> list(data_model(s, pd.DataFrame({"id_pegawai": [1, 2]})).columns)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['id_pegawai', 'unit_kerja', 'dukungan', 'pemahaman', 'kekhawatiran', 'dukungan_level',
+     'ikut_pelatihan']
     """
     df = _latar(skor_skala(pilih_gelombang(survei, gelombang), terbalik=terbalik), pegawai)
     out = pd.DataFrame({
@@ -572,7 +608,10 @@ def data_model(
     usia = df["kelompok_usia"]
     for band in ("<30", "30-39", "50+"):
         out[f"usia_{band}"] = np.where(usia.isna(), np.nan, (usia == band).astype(float))
-    return out.dropna().reset_index(drop=True)
+    # An attribute nobody has (a column absent from pegawai, or pegawai not supplied) leaves
+    # the model; dropping its rows instead would leave no complete case at all.
+    kosong = [c for c in _VARIABEL if c in out.columns and out[c].isna().all()]
+    return out.drop(columns=kosong).dropna().reset_index(drop=True)
 
 
 @dataclass
@@ -1098,6 +1137,8 @@ def rekomendasi(
     >>> rekomendasi(prev)[["kode", "sasaran", "nilai"]].to_dict("records")
     [{'kode': 'sosialisasi_indikator', 'sasaran': 'A', 'nilai': 0.35}]
     """
+    from .laporan.bagian import arah  # the one up / down / unclear rule
+
     cols = ["prioritas", "kode", "dimensi", "sasaran", "nilai", "ci_low", "ci_high",
             "pembanding"]
     rows: list[dict[str, Any]] = []
@@ -1127,18 +1168,20 @@ def rekomendasi(
     top_groups("dialog_dukungan", "kurang_dukungan", ["unit_kerja"])
     if efek is not None and efek.get("estimate") is not None and pd.notna(efek["estimate"]):
         lo, hi = efek.get("ci_low"), efek.get("ci_high")
-        kode = ("perluas_pelatihan" if lo is not None and lo > 0 else
-                "tinjau_pelatihan" if hi is not None and hi < 0 else "evaluasi_pelatihan")
+        kode = {"naik": "perluas_pelatihan", "turun": "tinjau_pelatihan",
+                "tidak_jelas": "evaluasi_pelatihan"}[arah(lo, hi)]
         rows.append({"kode": kode, "dimensi": None, "sasaran": "pemahaman",
                      "nilai": efek["estimate"], "ci_low": lo, "ci_high": hi, "pembanding": 0.0})
     if odds is not None and len(odds):
         o = odds.set_index("variabel")
-        if "pemahaman" in o.index and o.loc["pemahaman", "ci_low"] > 1:
+        # an odds ratio is clear when its interval excludes 1 (log scale: excludes 0)
+        arah_or = {v: arah(o.loc[v, "ci_low"] - 1, o.loc[v, "ci_high"] - 1) for v in o.index}
+        if arah_or.get("pemahaman") == "naik":
             r = o.loc["pemahaman"]
             rows.append({"kode": "pemahaman_dukungan", "dimensi": None, "sasaran": "pemahaman",
                          "nilai": r["odds_ratio"], "ci_low": r["ci_low"],
                          "ci_high": r["ci_high"], "pembanding": 1.0})
-        if "kekhawatiran" in o.index and o.loc["kekhawatiran", "ci_high"] < 1:
+        if arah_or.get("kekhawatiran") == "turun":
             r = o.loc["kekhawatiran"]
             rows.append({"kode": "kurangi_kekhawatiran", "dimensi": None,
                          "sasaran": "kekhawatiran", "nilai": r["odds_ratio"],

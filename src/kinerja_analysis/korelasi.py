@@ -94,6 +94,9 @@ _BY = ["unit_kerja", "triwulan"]
 #: Between-unit permutation tests run up to this many units (memory n_perm x n; above, the
 #: t approximation is fine and the permutation p is NaN).
 MAKS_UNIT_PERMUTASI = 500
+#: Fewest officers (each with at least ``k_min_responden`` respondents) for the officer-level
+#: analysis and the rater-fairness table.
+MIN_PETUGAS = 5
 
 
 # --------------------------------------------------------------------------- core statistics
@@ -279,7 +282,7 @@ def panel_unit_triwulan(
         ``survei_kepuasan`` (``unit_kerja``, ``triwulan``, ``u1``..``u9``).
     penilaian : pandas.DataFrame
         ``penilaian_kinerja`` (``unit_kerja``, ``triwulan``, ``skor_kinerja``,
-        ``kualitas_pelayanan``, ``predikat``).
+        ``kualitas_pelayanan``; ``predikat`` optional: without it ``n_predikat`` is 0).
     k_min_responden : int
         Cells with fewer respondents are dropped (FACTS.md §5.2: n >= 5 for citizen
         tables).
@@ -291,7 +294,10 @@ def panel_unit_triwulan(
         ikm_se, mutu, nrr_u1..nrr_u9, n_pegawai, skor_kinerja, kualitas_pelayanan,
         n_predikat, n_baik`` (staff rated Baik or Sangat Baik). ``attrs`` holds ``n_sel``
         (cells with survey answers), ``n_sel_dibuang`` (dropped for too few respondents),
-        ``n_sel_tanpa_skor`` (kept cells without staff scores) and ``k_min_responden``.
+        ``n_sel_tanpa_skor`` (kept cells without staff scores), ``k_min_responden``,
+        ``n_unit_tanpa_survei`` (units with staff scores but no survey answer in any
+        quarter) and ``triwulan_tanpa_survei`` (quarters with staff scores but no survey
+        answer in any unit).
 
     Examples
     --------
@@ -315,9 +321,11 @@ def panel_unit_triwulan(
     keep = [*_BY, "n_responden", "ikm", "ikm_se", "mutu", *[f"nrr_{u}" for u in UNSUR]]
     cells = cells[keep]
 
+    predikat = (penilaian["predikat"] if "predikat" in penilaian.columns
+                else pd.Series(pd.NA, index=penilaian.index, dtype="object"))
     p = penilaian.assign(
-        _baik=penilaian["predikat"].isin(PREDIKAT_BAIK).astype("int64"),
-        _ada=penilaian["predikat"].notna().astype("int64"),
+        _baik=predikat.isin(PREDIKAT_BAIK).astype("int64"),
+        _ada=predikat.notna().astype("int64"),
     )
     g = p.groupby(_BY, sort=True)
     skor = pd.DataFrame({
@@ -332,8 +340,13 @@ def panel_unit_triwulan(
     out = out[~no_score].sort_values(_BY).reset_index(drop=True)
     for c in ("n_pegawai", "n_predikat", "n_baik"):
         out[c] = out[c].astype("int64")
+    scored = skor[skor["n_pegawai"] > 0]
     out.attrs = {"n_sel": int(n_sel), "n_sel_dibuang": int(small.sum()),
-                 "n_sel_tanpa_skor": int(no_score.sum()), "k_min_responden": k_min_responden}
+                 "n_sel_tanpa_skor": int(no_score.sum()), "k_min_responden": k_min_responden,
+                 "n_unit_tanpa_survei": int((~pd.Series(scored["unit_kerja"].unique()).isin(
+                     point["unit_kerja"])).sum()),
+                 "triwulan_tanpa_survei": sorted(
+                     set(scored["triwulan"].astype(str)) - set(point["triwulan"].astype(str)))}
     return out
 
 
@@ -696,8 +709,9 @@ def tabel_petugas(
     -------
     pandas.DataFrame
         ``id_petugas, unit_kerja, n_responden, kepuasan, var_kepuasan, n_triwulan,
-        skor_kinerja, kualitas_pelayanan`` and, with ``pegawai``, ``jenis_kelamin,
-        kelompok_usia, golongan_ruang, status_kepegawaian``.
+        skor_kinerja, kualitas_pelayanan`` and, with ``pegawai``, those of ``jenis_kelamin,
+        kelompok_usia, golongan_ruang, status_kepegawaian`` it has (``golongan_ruang`` needs
+        both ``golongan`` and ``status_kepegawaian``).
 
     Examples
     --------
@@ -737,14 +751,15 @@ def tabel_petugas(
                            "kualitas_pelayanan": gs["kualitas_pelayanan"].mean()})
     out = off.merge(scores, left_on="id_petugas", right_index=True, how="inner")
     out = out[out["skor_kinerja"].notna()]
-    if pegawai is not None:
-        peg = pegawai[["id_pegawai", "jenis_kelamin", "kelompok_usia", "golongan",
-                       "status_kepegawaian"]].drop_duplicates("id_pegawai")
-        peg = peg.assign(golongan_ruang=_golongan_ruang(peg["golongan"],
-                                                        peg["status_kepegawaian"]))
-        out = out.merge(peg.drop(columns="golongan").rename(columns={"id_pegawai":
-                                                                     "id_petugas"}),
-                        on="id_petugas", how="left")
+    if pegawai is not None:  # the optional columns it has (docs/data_contract.md)
+        ada = [c for c in ("jenis_kelamin", "kelompok_usia", "golongan", "status_kepegawaian")
+               if c in pegawai.columns]
+        peg = pegawai[["id_pegawai", *ada]].drop_duplicates("id_pegawai")
+        if "golongan" in ada and "status_kepegawaian" in ada:
+            peg = peg.assign(golongan_ruang=_golongan_ruang(peg["golongan"],
+                                                            peg["status_kepegawaian"]))
+        out = out.merge(peg.drop(columns="golongan", errors="ignore").rename(
+            columns={"id_pegawai": "id_petugas"}), on="id_petugas", how="left")
     out = out.reset_index(drop=True)
     out["n_triwulan"] = out["n_triwulan"].astype("int64")
     out.attrs = {"n_petugas_dibuang": n_drop, "k_min_responden": k_min_responden}
@@ -825,15 +840,18 @@ def korelasi_petugas(
         dm = d[d["unit_kerja"].isin(units[pick])]
     coef["koefisien_n"], coef["koefisien_n_unit"] = len(dm), int(dm["unit_kerja"].nunique())
     if len(dm) >= 5 and dm["unit_kerja"].nunique() >= 2:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fit = smf.mixedlm("_y ~ kepuasan_dev + kepuasan_unit", dm,
-                              groups=dm["unit_kerja"]).fit(reml=True)
-        ci = fit.conf_int(alpha=1 - level).loc["kepuasan_dev"]
-        coef.update({"koefisien": float(fit.params["kepuasan_dev"]),
-                     "koefisien_ci_low": float(ci.iloc[0]),
-                     "koefisien_ci_high": float(ci.iloc[1]),
-                     "koefisien_p_value": float(fit.pvalues["kepuasan_dev"])})
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fit = smf.mixedlm("_y ~ kepuasan_dev + kepuasan_unit", dm,
+                                  groups=dm["unit_kerja"]).fit(reml=True)
+            ci = fit.conf_int(alpha=1 - level).loc["kepuasan_dev"]
+            coef.update({"koefisien": float(fit.params["kepuasan_dev"]),
+                         "koefisien_ci_low": float(ci.iloc[0]),
+                         "koefisien_ci_high": float(ci.iloc[1]),
+                         "koefisien_p_value": float(fit.pvalues["kepuasan_dev"])})
+        except (np.linalg.LinAlgError, ValueError):
+            pass  # e.g. no variation in satisfaction or scores: no coefficient (NaN)
     out.update(coef)
     lam = _keandalan(d) if len(d) else np.array([])
     out["keandalan_median"] = float(np.median(lam)) if len(lam) else np.nan
@@ -975,8 +993,9 @@ def analisis(
     dict
         ``panel, antar_unit, dalam_unit, gabungan, kualitas_antar_unit,
         kualitas_dalam_unit, unsur, selisih_peringkat, inflasi_predikat`` (DataFrames or
-        dicts) and, when the survey has ``id_petugas`` values, ``tabel_petugas``,
-        ``petugas`` and ``keadilan_penilai`` (else None).
+        dicts); ``tabel_petugas`` when the survey has ``id_petugas`` values, with
+        ``petugas`` and (given ``pegawai``) ``keadilan_penilai`` when it has at least
+        :data:`MIN_PETUGAS` officers (else None).
     """
     panel = panel_unit_triwulan(survei, penilaian, k_min_responden)
     out: dict = {
@@ -994,8 +1013,8 @@ def analisis(
     }
     if "id_petugas" in survei.columns and survei["id_petugas"].notna().any():
         tp = tabel_petugas(survei, penilaian, pegawai, k_min_responden)
-        if len(tp) >= 5:
-            out["tabel_petugas"] = tp
+        out["tabel_petugas"] = tp
+        if len(tp) >= MIN_PETUGAS:
             out["petugas"] = korelasi_petugas(tp, level=level)
             if pegawai is not None:
                 out["keadilan_penilai"] = keadilan_penilai(tp, k_min_pegawai, level=level)
@@ -1019,7 +1038,8 @@ def _dua(frame: pd.DataFrame, extra: Sequence[str] = ()) -> dict:
 def hasil_json(a: dict, k_min_pegawai: int = 10, decimals: int = 4) -> dict:
     """The ``korelasi`` section of results.json, rounded to ``decimals``.
 
-    p-values keep 3 significant digits (a p of 2e-7 is not saved as 0).
+    p-values keep 3 significant digits (a p of 2e-7 is not saved as 0), by the one rounding
+    policy of :func:`kinerja_analysis.laporan.hasil.to_jsonable`.
 
     Keys: ``antar_unit`` and ``dalam_unit`` (each ``pearson``/``spearman`` with ``r, ci_low,
     ci_high, p_value, n, method``; plus ``p_value_permutasi`` between units and ``df``
@@ -1056,17 +1076,4 @@ def hasil_json(a: dict, k_min_pegawai: int = 10, decimals: int = 4) -> dict:
         "keadilan_penilai": a["keadilan_penilai"],
         "titik_antar_unit": means[["unit_kerja", "ikm", "skor_kinerja", "n_triwulan"]],
     }
-    return _round(to_jsonable(out), decimals)
-
-
-def _round(obj: object, decimals: int, key: str = "") -> object:
-    """Round floats to ``decimals``; p-values to 3 significant digits (never to 0)."""
-    if isinstance(obj, dict):
-        return {k: _round(v, decimals, k) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_round(v, decimals, key) for v in obj]
-    if isinstance(obj, float):
-        if key.startswith("p_value") or key.endswith("p_value"):
-            return float(f"{obj:.3g}")
-        return round(obj, decimals)
-    return obj
+    return to_jsonable(out, decimals)

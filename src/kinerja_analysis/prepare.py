@@ -271,8 +271,10 @@ class _Sink(contract.TableSink):
     """Turns validated chunks into pseudonymized Parquet row groups (staging folder)."""
 
     def __init__(self, staging: Path, key: Callable[[], bytes], lenient: bool,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None],
+                 present: tuple[str, ...] = contract.INPUTS) -> None:
         super().__init__()
+        self.present = frozenset(present)  # inputs with a file (the others are never started)
         self.staging = staging
         self._key = key
         self.hasher: _Hasher | None = None
@@ -453,12 +455,20 @@ class _Sink(contract.TableSink):
         if name == "survei_kepuasan":
             f = acc[_SK_COLS].copy()
             f.insert(0, "id_responden", self.key_hasher(acc["id_responden"].astype("str")))
-            f["id_petugas"] = self._take("id", self._rows_of(acc["nip_petugas"]), acc.index)
+            if "pegawai" in self.present:
+                f["id_petugas"] = self._take("id", self._rows_of(acc["nip_petugas"]),
+                                             acc.index)
+            else:  # no staff list to look up: the same keyed pseudonym, computed here
+                f["id_petugas"] = self.key_hasher(acc["nip_petugas"].astype("str"))
             usia = pd.to_numeric(acc["usia"], errors="coerce")
             band = pd.cut(usia, bins=(0, 25, 35, 45, 55, 200), right=False,
                           labels=("<25", "25-34", "35-44", "45-54", "55+"))
             f["kelompok_usia"] = band.astype("str").where(band.notna())
-            f["saran"] = privacy.scrub_series(acc["saran"].astype("string"), names).astype("str")
+            if "pegawai" in self.present:
+                f["saran"] = privacy.scrub_series(acc["saran"].astype("string"),
+                                                  names).astype("str")
+            else:  # no staff roster: names of officers in the comments cannot be removed
+                f["saran"] = pd.Series(pd.NA, index=acc.index, dtype="str")
             self._tanggal(acc)
             extras = _extra_columns(acc, set(_SK_COLS) | {"id_responden", "nip_petugas",
                                                           "usia", "saran"})
@@ -493,16 +503,25 @@ class _Sink(contract.TableSink):
             self.max_tanggal = top
 
     def finish(self, tables: dict[str, contract.ValidatedTable]) -> dict[str, pd.DataFrame]:
-        """Write kebijakan and pegawai (age bands need the last quarter evaluated)."""
+        """Write kebijakan and pegawai when present (age bands need the last quarter
+        evaluated); return the tables written."""
         if self.peg is None:
             self._pegawai_index()
         assert self.peg is not None
-        kb = contract._concat(self.keep["kebijakan"])
-        kebijakan = kb[["unit_kerja", "tanggal_mulai", "triwulan_mulai"]].reset_index(drop=True)
-        self.out["kebijakan"].write(kebijakan)
+        small: dict[str, pd.DataFrame] = {}
+        if "kebijakan" in self.out:
+            kb = contract._concat(self.keep["kebijakan"])
+            small["kebijakan"] = kb[["unit_kerja", "tanggal_mulai",
+                                     "triwulan_mulai"]].reset_index(drop=True)
+            self.out["kebijakan"].write(small["kebijakan"])
+        if "pegawai" not in self.out:
+            return small
         peg = self.peg["frame"]
+        # the last quarter of the scores, else of the surveys, else today
         if self.max_triwulan is not None:
             ref = pd.Period(self.max_triwulan, freq="Q").end_time.normalize()
+        elif self.max_tanggal is not None:
+            ref = pd.Period(self.max_tanggal, freq="Q").end_time.normalize()
         else:
             ref = pd.Timestamp(date.today())
         p = pd.DataFrame({
@@ -517,7 +536,8 @@ class _Sink(contract.TableSink):
         extras = _extra_columns(peg, _PEG_KNOWN)
         pegawai = pd.concat([p, _clean_extras(peg, extras, self.peg["names"])], axis=1)
         self.out["pegawai"].write(pegawai.reset_index(drop=True))
-        return {"kebijakan": kebijakan, "pegawai": pegawai}
+        small["pegawai"] = pegawai
+        return small
 
 
 def prepare(
@@ -541,11 +561,15 @@ def prepare(
     Parameters
     ----------
     data_dir : folder with the contract inputs (``pegawai.csv`` ...). Opened read-only.
-    processed_dir : output folder; gets one ``NAME.parquet`` per input, ``ringkasan.json``
-        (rows read / accepted / rejected, input hashes) and, when rows were rejected,
-        ``ditolak/NAME.csv`` (row number, codes and reasons; no raw values).
+    processed_dir : output folder; gets one ``NAME.parquet`` per input present (an input
+        without a file gets none, and ``muat`` gives ``None`` for it), ``ringkasan.json``
+        (rows read / accepted / rejected, input hashes, inputs present and absent) and,
+        when rows were rejected, ``ditolak/NAME.csv`` (row number, codes and reasons; no
+        raw values).
     lenient : if False (default) any invalid row raises :class:`DataInvalidError` and
         nothing is written; if True invalid rows are set aside and the rest is used.
+        Problems of the data set itself (:data:`contract.FATAL_CODES`: no page can be
+        built, a file without the pegawai file its NIPs need) raise in both modes.
     key : pseudonym key; default :func:`privacy.load_key`.
     chunk_rows : rows per chunk (default :data:`kinerja_analysis.ingest.CHUNK_ROWS`).
     jobs : worker processes for the inputs after pegawai (default: the environment
@@ -563,6 +587,13 @@ def prepare(
     ['kebijakan.parquet', 'pegawai.parquet', 'penilaian_kinerja.parquet']
     >>> res.ringkasan["input"]["pegawai"]["rejected"]
     0
+    >>> for name in ("penilaian_kinerja", "survei_asn", "tindak_lanjut"):
+    ...     (d / "raw" / f"{name}.csv").unlink()
+    >>> res = prepare(d / "raw", d / "ikm", key=b"k" * 32)
+    >>> sorted(p.name for p in (d / "ikm").glob("*.parquet"))
+    ['kebijakan.parquet', 'pegawai.parquet', 'survei_kepuasan.parquet']
+    >>> res.ringkasan["tidak_ada"]
+    ['penilaian_kinerja', 'survei_asn', 'tindak_lanjut']
     """
     import os
     import shutil
@@ -579,18 +610,19 @@ def prepare(
 
     if jobs is None:
         jobs = default_jobs(data_dir)
-    sink = _Sink(staging, get_key, lenient, say)
+    sink = _Sink(staging, get_key, lenient, say, contract.inputs_present(data_dir))
     try:
         report = contract.validate_stream(data_dir, sink, options, chunk_rows=chunk_rows,
                                           jobs=jobs)
-        if report.has_errors and not lenient:
+        fatal = any(p.code in contract.FATAL_CODES for p in report.problems)
+        if fatal or (report.has_errors and not lenient):
             raise DataInvalidError(report)
         say("pseudonimisasi dan penyaringan teks bebas")
         small = sink.finish(report.tables)
         written: dict[str, Path] = {}
         for name, out in sink.out.items():
             table = report.tables[name]
-            if name == "tindak_lanjut" and table.path is None:
+            if not table.present:  # no file: no table (muat gives None)
                 out.discard()
                 continue
             if out.close(sink.empty.get(name, _empty_output(name, small))):
@@ -608,8 +640,12 @@ def prepare(
             }
         tanggal = sink.max_tanggal
         ringkasan["tanggal_data"] = tanggal.date().isoformat() if tanggal is not None else None
-        ringkasan["n_unit"] = int(small["kebijakan"]["unit_kerja"].nunique())
-        ringkasan["n_pegawai"] = int(len(small["pegawai"]))
+        ringkasan["n_unit"] = (int(small["kebijakan"]["unit_kerja"].nunique())
+                               if "kebijakan" in small else None)
+        ringkasan["n_pegawai"] = int(len(small["pegawai"])) if "pegawai" in small else None
+        ringkasan["ada"] = list(report.present)
+        ringkasan["tidak_ada"] = [n for n in contract.INPUTS if n not in report.present]
+        ringkasan["halaman"] = contract.halaman_tersedia(report.present)
 
         processed_dir.mkdir(parents=True, exist_ok=True)
         result = PrepareResult(report=report, processed_dir=processed_dir)

@@ -119,13 +119,22 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
 
     Examples
     --------
-    >>> import tempfile, warnings
-    >>> with tempfile.TemporaryDirectory() as d, warnings.catch_warnings():
-    ...     warnings.simplefilter("ignore")
-    ...     k1 = load_key(Path(d) / "k.key")
-    ...     k2 = load_key(Path(d) / "k.key")
+    The environment is set explicitly, so the example does not depend on the caller's
+    (``mock.patch.dict`` restores it afterwards):
+
+    >>> import os, tempfile, warnings
+    >>> from unittest import mock
+    >>> with tempfile.TemporaryDirectory() as d, mock.patch.dict(os.environ, {"HOME": d}):
+    ...     _ = os.environ.pop(KEY_ENV, None)  # no key in the environment: the key file
+    ...     with warnings.catch_warnings():
+    ...         warnings.simplefilter("ignore")  # "a new pseudonym key was created"
+    ...         k1 = load_key(Path(d) / "k.key")
+    ...         k2 = load_key(Path(d) / "k.key")
     >>> k1 == k2, len(k1)
     (True, 64)
+    >>> with mock.patch.dict(os.environ, {KEY_ENV: " kunci-dari-lingkungan-01 "}):
+    ...     load_key(Path("/tidak/ada/k.key"), create=False)  # the environment comes first
+    b'kunci-dari-lingkungan-01'
     """
     env = os.environ.get(KEY_ENV)
     if env is not None and env.strip():

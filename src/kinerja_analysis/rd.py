@@ -120,7 +120,9 @@ def estimasi_rd(df: pd.DataFrame, cutoff: float = BATAS_PEMBINAAN, *, fuzzy: str
     level : float
         Confidence level in percent.
     min_sisi : int
-        Minimum rows on each side of the cut-off; otherwise all results are None.
+        Minimum rows on each side of the cut-off; otherwise all results are None. They
+        are None too when rdrobust cannot fit the data (too few distinct scores near the
+        cut-off) or gives a non-finite estimate (no jump in coaching at the cut-off).
     maks_baris : int
         Above this many rows (national scale) the estimate uses a seeded random sample of
         staff members (all their quarters), keeping rdrobust's time and memory bounded;
@@ -178,13 +180,18 @@ def estimasi_rd(df: pd.DataFrame, cutoff: float = BATAS_PEMBINAAN, *, fuzzy: str
     if cluster:
         kw["cluster"] = pd.factorize(df["id_pegawai"])[0]
         kw["vce"] = "hc1"
-    if jenis == "fuzzy":
-        r = _quiet(rdrobust, y, x, fuzzy=d.astype(float), **kw)
-        sign = 1.0  # Wald ratio: both jumps are right-minus-left, the sign cancels
-    else:
-        r = _quiet(rdrobust, y, x, **kw)
-        sign = -1.0  # treated side is the left: effect = left - right
+    try:
+        if jenis == "fuzzy":
+            r = _quiet(rdrobust, y, x, fuzzy=d.astype(float), **kw)
+            sign = 1.0  # Wald ratio: both jumps are right-minus-left, the sign cancels
+        else:
+            r = _quiet(rdrobust, y, x, **kw)
+            sign = -1.0  # treated side is the left: effect = left - right
+    except Exception:  # rdrobust raises bare Exception: too few distinct scores near c
+        return out
     coef = np.asarray(r.coef).ravel()
+    if not np.all(np.isfinite(coef)) or not np.all(np.isfinite(np.asarray(r.ci))):
+        return out  # e.g. no jump in coaching at the cut-off (fuzzy first stage zero)
     ci = np.asarray(r.ci)
     lo, hi = sorted((sign * ci[2, 0], sign * ci[2, 1]))
     h = float(np.asarray(r.bws)[0, 0])

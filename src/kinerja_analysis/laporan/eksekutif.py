@@ -2,20 +2,47 @@
 
 Built from ``results.json`` only (the numbers the other pages show). No finding is stated
 more strongly than its interval allows: an interval that contains zero is reported as "no
-clear change", whatever the point estimate.
+clear change", whatever the point estimate. Every up / down / unclear decision is
+:func:`kinerja_analysis.laporan.bagian.arah`. Any section, key or value of the other pages
+may be missing or ``null``: a finding is made only from what exists, and
+:func:`pertanyaan_tanpa_hasil` names the questions (and their pages) with no result.
+The page itself is built by :mod:`kinerja_analysis.laporan.bagian.eksekutif`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from .. import i18n
+from .. import i18n, triwulan
+from .bagian import arah
 from .naskah import aman
 
 KUAT, SEDANG, LEMAH = "kuat", "sedang", "lemah"
+
+#: Design checks of :func:`kekuatan_bukti`: a pre-trend test with p below this, fewer
+#: clusters than ``MIN_KLASTER`` or fewer never-treated units than ``MIN_PEMBANDING`` cap
+#: an effect whose interval excludes zero at "sedang".
+AMBANG_PRETREND = 0.10
+MIN_KLASTER = 10
+MIN_PEMBANDING = 2
+
+#: Most findings in the summary (in the order of :func:`semua_temuan`).
+MAKS_TEMUAN = 7
+
+#: The questions the summary answers: the page that answers each (results.json producer)
+#: and the finding codes that answer it. A question none of whose findings can be made is
+#: reported as "no result from page ..." instead (:func:`pertanyaan_tanpa_hasil`).
+PERTANYAAN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ikm_terkini": ("00_gambaran_data", ("ikm_terkini",)),
+    "dampak": ("01_dampak_evaluasi", ("ikm", "skor_kinerja", "kehadiran")),
+    "pembinaan": ("01_dampak_evaluasi", ("pembinaan_rd",)),
+    "korelasi": ("02_korelasi_survei_skor", ("korelasi",)),
+    "hambatan": ("03_hambatan_adopsi", ("pelatihan", "kekhawatiran")),
+}
 
 TEKS: dict[str, dict[str, str]] = {
     "naik": {"id": "naik {est} {satuan} (IK 95 %: {low} sampai {high})",
@@ -61,6 +88,18 @@ TEKS: dict[str, dict[str, str]] = {
               "quarter to quarter they {arah_dalam} (r = {r_dalam}, 95% CI: {lo_dalam} to "
               "{hi_dalam}).",
     },
+    "f_korelasi_antar": {
+        "id": "Penilaian warga dan atasan {arah_antar} antarunit (r = {r_antar}, IK 95 %: "
+              "{lo_antar} sampai {hi_antar}; {n_antar} unit).",
+        "en": "Citizens' and supervisors' ratings {arah_antar} across units (r = {r_antar}, "
+              "95% CI: {lo_antar} to {hi_antar}; {n_antar} units).",
+    },
+    "f_korelasi_dalam": {
+        "id": "Di dalam unit, dari triwulan ke triwulan, penilaian warga dan atasan "
+              "{arah_dalam} (r = {r_dalam}, IK 95 %: {lo_dalam} sampai {hi_dalam}).",
+        "en": "Within a unit, from quarter to quarter, citizens' and supervisors' ratings "
+              "{arah_dalam} (r = {r_dalam}, 95% CI: {lo_dalam} to {hi_dalam}).",
+    },
     "searah": {"id": "sejalan", "en": "agree"},
     "berlawanan": {"id": "bergerak berlawanan", "en": "move in opposite directions"},
     "tidak_terkait": {"id": "tidak jelas berkaitan", "en": "are not clearly related"},
@@ -88,16 +127,42 @@ def _t(key: str, lang: str, **kw: Any) -> str:
     return i18n.translate(TEKS, key, lang, **aman(kw))
 
 
-def kekuatan_bukti(ci_low: float, ci_high: float, pretrend_p: float | None = None,
-                   n_clusters: int | None = None, n_pembanding: int | None = None) -> str:
+def _angka(x: Any) -> bool:
+    """True for a finite number (not a bool): what a sentence can show."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _ada_interval(obj: Any, est: str = "estimate") -> bool:
+    """True when ``obj`` is a mapping with a finite ``est``, ``ci_low`` and ``ci_high``."""
+    return isinstance(obj, Mapping) and all(_angka(obj.get(k)) for k in (est, "ci_low",
+                                                                           "ci_high"))
+
+
+def _bagian(obj: Any, key: str) -> Mapping[str, Any]:
+    """``obj[key]`` when it is a mapping, else ``{}`` (absent section, ``null`` value)."""
+    v = obj.get(key) if isinstance(obj, Mapping) else None
+    return v if isinstance(v, Mapping) else {}
+
+
+def _daftar(obj: Any, key: str) -> list[Mapping[str, Any]]:
+    """The mappings in the list ``obj[key]`` (``[]`` when absent or ``null``)."""
+    v = obj.get(key) if isinstance(obj, Mapping) else None
+    return [r for r in v if isinstance(r, Mapping)] if isinstance(v, list) else []
+
+
+def kekuatan_bukti(ci_low: float | None, ci_high: float | None,
+                   pretrend_p: float | None = None, n_clusters: int | None = None,
+                   n_pembanding: int | None = None) -> str:
     """Strength of evidence of an effect from its 95 % interval and design checks.
 
-    ``kuat``: the interval excludes zero, leads show no pre-trend (p >= 0.10), there are
-    at least 10 clusters and at least 2 never-treated comparison units. ``sedang``: it
-    excludes zero but one of those checks is weak (with a single never-treated unit the
-    late quarters rest on one comparison unit and the 95 % interval covers the truth only
-    about 84 % of the time in our coverage study, benchmarks/coverage.md). ``lemah``: the
-    interval contains zero.
+    ``kuat``: the interval excludes zero (:func:`~kinerja_analysis.laporan.bagian.arah` is
+    up or down), leads show no pre-trend (p >= :data:`AMBANG_PRETREND`, 0.10), there are
+    at least :data:`MIN_KLASTER` (10) clusters and at least :data:`MIN_PEMBANDING` (2)
+    never-treated comparison units. ``sedang``: it excludes zero but one of those checks is
+    weak (with a single never-treated unit the late quarters rest on one comparison unit
+    and the 95 % interval covers the truth only about 84 % of the time in our coverage
+    study, benchmarks/coverage.md). ``lemah``: the interval contains zero or is missing.
+    A check whose value is missing (``None``) is not counted against the evidence.
 
     Examples
     --------
@@ -107,14 +172,14 @@ def kekuatan_bukti(ci_low: float, ci_high: float, pretrend_p: float | None = Non
     'sedang'
     >>> kekuatan_bukti(1.1, 5.3, pretrend_p=0.6, n_clusters=12, n_pembanding=1)
     'sedang'
-    >>> kekuatan_bukti(-0.4, 2.0)
-    'lemah'
+    >>> kekuatan_bukti(-0.4, 2.0), kekuatan_bukti(None, 2.0)
+    ('lemah', 'lemah')
     """
-    if ci_low is None or ci_high is None or (ci_low <= 0 <= ci_high):
+    if arah(ci_low, ci_high) == "tidak_jelas":
         return LEMAH
-    if ((pretrend_p is not None and pretrend_p < 0.10)
-            or (n_clusters is not None and n_clusters < 10)
-            or (n_pembanding is not None and n_pembanding < 2)):
+    if ((_angka(pretrend_p) and pretrend_p < AMBANG_PRETREND)  # type: ignore[operator]
+            or (_angka(n_clusters) and n_clusters < MIN_KLASTER)  # type: ignore[operator]
+            or (_angka(n_pembanding) and n_pembanding < MIN_PEMBANDING)):  # type: ignore[operator]
         return SEDANG
     return KUAT
 
@@ -122,6 +187,8 @@ def kekuatan_bukti(ci_low: float, ci_high: float, pretrend_p: float | None = Non
 def kalimat_perubahan(est: float, low: float, high: float, lang: str = "id",
                       decimals: int = 1, satuan: str = "poin") -> str:
     """'naik 3,2 poin (IK 95 %: 1,1 sampai 5,3)', or 'no clear change' when CI spans zero.
+
+    The direction is :func:`~kinerja_analysis.laporan.bagian.arah` of the interval.
 
     Examples
     --------
@@ -132,11 +199,14 @@ def kalimat_perubahan(est: float, low: float, high: float, lang: str = "id",
     >>> kalimat_perubahan(0.4, -1.0, 1.8)[:48]
     'tidak berubah secara meyakinkan: perkiraan 0,4 p'
     """
-    f = lambda x: i18n.fmt_number(x, decimals, lang)  # noqa: E731
+    def f(x: float) -> str:
+        return i18n.fmt_number(x, decimals, lang)
+
     unit = _t(satuan, lang)
-    if low > 0:
+    a = arah(low, high)
+    if a == "naik":
         return _t("naik", lang, est=f(est), satuan=unit, low=f(low), high=f(high))
-    if high < 0:
+    if a == "turun":
         return _t("turun", lang, est=f(abs(est)), satuan=unit, low=f(low), high=f(high))
     return _t("tidak_jelas", lang, est_signed=f(est), satuan=unit, low=f(low), high=f(high))
 
@@ -155,79 +225,141 @@ def _finding(kode: str, kalimat: str, kekuatan: str, obj: Mapping[str, Any], lan
     }
 
 
-def temuan(results: Mapping[str, Any], lang: str = "id") -> list[dict[str, Any]]:
-    """Headline findings (up to 7) from results.json, each with its evidence strength.
+_ARAH_KORELASI = {"naik": "searah", "turun": "berlawanan", "tidak_jelas": "tidak_terkait"}
 
-    Each finding: ``kode, kalimat, kekuatan (kuat|sedang|lemah), kekuatan_teks, estimate,
-    ci_low, ci_high, n``. Sections that are missing are skipped.
+
+def _temuan_korelasi(results: Mapping[str, Any], lang: str) -> dict[str, Any] | None:
+    """The correlation finding from what exists: both levels, or the one present."""
+    kor = _bagian(results, "korelasi")
+    antar = _bagian(_bagian(kor, "antar_unit"), "pearson")
+    dalam = _bagian(_bagian(kor, "dalam_unit"), "pearson")
+    ada_antar, ada_dalam = _ada_interval(antar, "r"), _ada_interval(dalam, "r")
+    if not (ada_antar or ada_dalam):
+        return None
+
+    def f(x: float) -> str:
+        return i18n.fmt_number(x, 2, lang)
+
+    kw: dict[str, Any] = {}
+    if ada_antar:
+        kw.update(arah_antar=_t(_ARAH_KORELASI[arah(antar["ci_low"], antar["ci_high"])], lang),
+                  r_antar=f(antar["r"]), lo_antar=f(antar["ci_low"]),
+                  hi_antar=f(antar["ci_high"]), n_antar=i18n.fmt_int(antar.get("n"), lang))
+    if ada_dalam:
+        kw.update(arah_dalam=_t(_ARAH_KORELASI[arah(dalam["ci_low"], dalam["ci_high"])], lang),
+                  r_dalam=f(dalam["r"]), lo_dalam=f(dalam["ci_low"]),
+                  hi_dalam=f(dalam["ci_high"]))
+    key = ("f_korelasi" if ada_antar and ada_dalam
+           else "f_korelasi_antar" if ada_antar else "f_korelasi_dalam")
+    present = [o for o, ok in ((antar, ada_antar), (dalam, ada_dalam)) if ok]
+    kek = min((kekuatan_bukti(o["ci_low"], o["ci_high"]) for o in present),
+              key=(LEMAH, SEDANG, KUAT).index)
+    return _finding("korelasi", _t(key, lang, **kw), kek, present[0], lang)
+
+
+def semua_temuan(results: Mapping[str, Any], lang: str = "id") -> list[dict[str, Any]]:
+    """Every finding that the results allow, in the summary's order (uncapped).
+
+    See :func:`temuan`; a finding whose estimate or interval is missing is not made.
     """
     lang = i18n.check_lang(lang)
     out: list[dict[str, Any]] = []
-    ikm = results.get("ikm") or {}
-    now = ikm.get("keseluruhan_periode_akhir")
-    if now and now.get("estimate") is not None:
-        f = lambda x: i18n.fmt_number(x, 2, lang)  # noqa: E731
-        kal = _t("f_ikm_terkini", lang, periode=i18n.fmt_periode(ikm["periode_akhir"], lang),
-                 ikm=f(now["estimate"]), low=f(now["ci_low"]), high=f(now["ci_high"]),
-                 n=i18n.fmt_int(now["n"], lang), mutu=now.get("mutu"))
+    ikm = _bagian(results, "ikm")
+    now = _bagian(ikm, "keseluruhan_periode_akhir")
+    if _ada_interval(now):
+        def f2(x: float) -> str:
+            return i18n.fmt_number(x, 2, lang)
+
+        kal = _t("f_ikm_terkini", lang, periode=i18n.fmt_periode(ikm.get("periode_akhir"), lang),
+                 ikm=f2(now["estimate"]), low=f2(now["ci_low"]), high=f2(now["ci_high"]),
+                 n=i18n.fmt_int(now.get("n"), lang), mutu=now.get("mutu") or i18n.MISSING)
         # a level with its interval, not an effect: the evidence is the survey itself
         out.append(_finding("ikm_terkini", kal, KUAT, now, lang))
-    dampak = results.get("dampak") or {}
-    n_never = (dampak.get("desain") or {}).get("n_tidak_pernah")
+    dampak = _bagian(results, "dampak")
+    n_never = _bagian(dampak, "desain").get("n_tidak_pernah")
     for kode, key in (("ikm", "f_ikm"), ("skor_kinerja", "f_skor"), ("kehadiran", "f_kehadiran")):
-        sec = dampak.get(kode) or {}
-        att = sec.get("att")
-        if not att or att.get("estimate") is None:
+        sec = _bagian(dampak, kode)
+        att = _bagian(sec, "att")
+        if not _ada_interval(att):
             continue
         kal = kalimat_perubahan(att["estimate"], att["ci_low"], att["ci_high"], lang)
         kek = kekuatan_bukti(att["ci_low"], att["ci_high"], sec.get("pretrend_p_value"),
                              att.get("n_clusters"), n_never)
         out.append(_finding(kode, _t(key, lang, kalimat=kal), kek, att, lang,
                             n=att.get("n_units")))
-    rd = dampak.get("pembinaan_rd") or {}
-    if rd.get("estimate") is not None:
+    rd = _bagian(dampak, "pembinaan_rd")
+    if _ada_interval(rd):
         kal = kalimat_perubahan(rd["estimate"], rd["ci_low"], rd["ci_high"], lang)
         kek = kekuatan_bukti(rd["ci_low"], rd["ci_high"])
         out.append(_finding("pembinaan_rd", _t("f_pembinaan", lang, kalimat=kal,
                                                cutoff=i18n.fmt_number(rd.get("cutoff"), 0, lang)),
                             kek, rd, lang, n=rd.get("n_effective")))
-    kor = results.get("korelasi") or {}
-    antar = (kor.get("antar_unit") or {}).get("pearson")
-    dalam = (kor.get("dalam_unit") or {}).get("pearson")
-    if antar and dalam and antar.get("r") is not None and dalam.get("r") is not None:
-        def arah(o: Mapping[str, Any]) -> str:
-            if o["ci_low"] > 0:
-                return "searah"
-            if o["ci_high"] < 0:
-                return "berlawanan"
-            return "tidak_terkait"
-
-        f = lambda x: i18n.fmt_number(x, 2, lang)  # noqa: E731
-        kal = _t("f_korelasi", lang, arah_antar=_t(arah(antar), lang), r_antar=f(antar["r"]),
-                 lo_antar=f(antar["ci_low"]), hi_antar=f(antar["ci_high"]),
-                 n_antar=i18n.fmt_int(antar["n"], lang), arah_dalam=_t(arah(dalam), lang),
-                 r_dalam=f(dalam["r"]), lo_dalam=f(dalam["ci_low"]), hi_dalam=f(dalam["ci_high"]))
-        kek = min((kekuatan_bukti(antar["ci_low"], antar["ci_high"]),
-                   kekuatan_bukti(dalam["ci_low"], dalam["ci_high"])),
-                  key=(LEMAH, SEDANG, KUAT).index)
-        out.append(_finding("korelasi", kal, kek, antar, lang))
-    ham = results.get("hambatan") or {}
-    ef = ham.get("efek_pelatihan_pemahaman")
-    if ef and ef.get("estimate") is not None:
+    kor = _temuan_korelasi(results, lang)
+    if kor is not None:
+        out.append(kor)
+    ham = _bagian(results, "hambatan")
+    ef = _bagian(ham, "efek_pelatihan_pemahaman")
+    if _ada_interval(ef):
         kal = kalimat_perubahan(ef["estimate"], ef["ci_low"], ef["ci_high"], lang, 2,
                                 "poin_skala")
         kek = kekuatan_bukti(ef["ci_low"], ef["ci_high"], n_clusters=ef.get("n_cluster"))
         out.append(_finding("pelatihan", _t("f_pelatihan", lang, kalimat=kal), kek, ef, lang))
-    for row in ham.get("prevalensi") or []:
+    for row in _daftar(ham, "prevalensi"):
         if (row.get("hambatan") == "kekhawatiran_karir" and row.get("kelompok") == "semua"
-                and not row.get("suppressed") and row.get("proporsi") is not None):
-            p = lambda x: i18n.fmt_percent(x, 1, lang)  # noqa: E731
+                and not row.get("suppressed") and _ada_interval(row, "proporsi")):
+            def p(x: float) -> str:
+                return i18n.fmt_percent(x, 1, lang)
+
             kal = _t("f_khawatir", lang, persen=p(row["proporsi"]), low=p(row["ci_low"]),
-                     high=p(row["ci_high"]), n=i18n.fmt_int(row["n"], lang))
+                     high=p(row["ci_high"]), n=i18n.fmt_int(row.get("n"), lang))
             out.append(_finding("kekhawatiran", kal, KUAT, {**row, "estimate": row["proporsi"]},
                                 lang))
             break
-    return out[:7]
+    return out
+
+
+def temuan(results: Mapping[str, Any], lang: str = "id",
+           maks: int = MAKS_TEMUAN) -> list[dict[str, Any]]:
+    """Headline findings (up to ``maks``, 7) from results.json, each with its evidence strength.
+
+    Each finding: ``kode, kalimat, kekuatan (kuat|sedang|lemah), kekuatan_teks, estimate,
+    ci_low, ci_high, n``. Sections, keys and values that are missing or ``null`` are
+    skipped (``[]`` when nothing is left).
+
+    Examples
+    --------
+    >>> res = {"dampak": {"pembinaan_rd": {"estimate": 4.0, "ci_low": -0.5, "ci_high": 8.0,
+    ...                                    "cutoff": 70, "n_effective": 300}}}
+    >>> [(t["kode"], t["kekuatan"]) for t in temuan(res)]
+    [('pembinaan_rd', 'lemah')]
+    >>> temuan({"ikm": None, "dampak": {"ikm": None}, "korelasi": None})
+    []
+    """
+    return semua_temuan(results, lang)[:maks]
+
+
+def pertanyaan_tanpa_hasil(results: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The questions of :data:`PERTANYAAN` with no finding at all, as ``(question, page)``.
+
+    Examples
+    --------
+    >>> pertanyaan_tanpa_hasil({"korelasi": {"antar_unit": {"pearson": {
+    ...     "r": 0.8, "ci_low": 0.4, "ci_high": 0.95, "n": 12}}}})[:2]
+    [('ikm_terkini', '00_gambaran_data'), ('dampak', '01_dampak_evaluasi')]
+    >>> len(pertanyaan_tanpa_hasil({}))
+    5
+    """
+    found = {t["kode"] for t in semua_temuan(results)}
+    return [(q, page) for q, (page, kodes) in PERTANYAAN.items() if not found & set(kodes)]
+
+
+def _lampu_perubahan(r: Mapping[str, Any], prev_ikm: Any) -> str:
+    """Green when the latest interval lies above last quarter's IKM, red below, amber when
+    it contains it (:func:`arah` of the interval minus last quarter's value)."""
+    if not (_angka(prev_ikm) and _angka(r.get("ci_low")) and _angka(r.get("ci_high"))):
+        return "abu"
+    return {"naik": "hijau", "turun": "merah", "tidak_jelas": "kuning"}[
+        arah(r["ci_low"] - prev_ikm, r["ci_high"] - prev_ikm)]
 
 
 def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:
@@ -235,23 +367,36 @@ def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:
 
     Colours carry a symbol and a word (● hijau, ▲ kuning, ■ merah) so they read without
     colour. Rules: IKM mutu A/B green, C amber, D red; change green when the interval of the
-    latest IKM lies above the previous quarter's value, red when below, amber otherwise;
-    gap red when flagged beyond sampling noise; poor understanding red above twice the
-    overall share, amber above it.
+    latest IKM lies above the previous quarter's value, red when below, amber otherwise
+    (:func:`~kinerja_analysis.laporan.bagian.arah`); gap red when flagged beyond sampling
+    noise; poor understanding red above twice the overall share, amber above it. A light
+    whose inputs are missing is ``abu`` (no data). Empty frame without per-unit IKM rows of
+    ``ikm.periode_akhir``.
+
+    Examples
+    --------
+    >>> res = {"ikm": {"periode_akhir": "2025-Q4", "per_unit": [
+    ...     {"unit_kerja": "A", "periode": "2025-Q3", "ikm": 80.0},
+    ...     {"unit_kerja": "A", "periode": "2025-Q4", "ikm": 85.0, "ci_low": 83.0,
+    ...      "ci_high": 87.0, "mutu": "B"}]}, "korelasi": None, "hambatan": None}
+    >>> lampu_unit(res).iloc[0][["lampu_ikm", "lampu_perubahan", "lampu_selisih"]].tolist()
+    ['hijau', 'hijau', 'abu']
+    >>> lampu_unit({"ikm": None}).empty
+    True
     """
     lang = i18n.check_lang(lang)
-    ikm = results.get("ikm") or {}
+    ikm = _bagian(results, "ikm")
     periode = ikm.get("periode_akhir")
-    rows = [r for r in ikm.get("per_unit") or [] if r.get("periode") == periode]
-    if not rows:
+    per_unit = _daftar(ikm, "per_unit")
+    rows = [r for r in per_unit if r.get("periode") == periode and r.get("unit_kerja")]
+    if not periode or not rows:
         return pd.DataFrame()
-    prev_periode = str(pd.Period(periode.replace("-", ""), freq="Q") - 1).replace("Q", "-Q")
-    prev = {r["unit_kerja"]: r for r in ikm.get("per_unit") or []
-            if r.get("periode") == prev_periode}
-    gaps = {r["unit_kerja"]: r for r in (results.get("korelasi") or {}).get(
-        "selisih_peringkat") or []}
-    prev_rows = (results.get("hambatan") or {}).get("prevalensi") or []
-    paham = {r["kelompok"]: r for r in prev_rows
+    prev_periode = triwulan.geser(periode, -1)
+    prev = {r["unit_kerja"]: r for r in per_unit if r.get("periode") == prev_periode}
+    gaps = {r.get("unit_kerja"): r for r in _daftar(_bagian(results, "korelasi"),
+                                                    "selisih_peringkat")}
+    prev_rows = _daftar(_bagian(results, "hambatan"), "prevalensi")
+    paham = {r.get("kelompok"): r for r in prev_rows
              if r.get("hambatan") == "kurang_paham" and r.get("dimensi") == "unit_kerja"}
     overall = next((r.get("proporsi") for r in prev_rows if r.get("hambatan") == "kurang_paham"
                     and r.get("kelompok") == "semua"), None)
@@ -262,18 +407,13 @@ def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:
         l_ikm = "abu" if mutu is None else {"A": "hijau", "B": "hijau", "C": "kuning"}.get(
             mutu, "merah")
         p = prev.get(u, {})
-        if r.get("ci_low") is None or p.get("ikm") is None:
-            l_chg = "abu"
-        elif r["ci_low"] > p["ikm"]:
-            l_chg = "hijau"
-        elif r["ci_high"] < p["ikm"]:
-            l_chg = "merah"
-        else:
-            l_chg = "kuning"
+        l_chg = _lampu_perubahan(r, p.get("ikm"))
         g = gaps.get(u)
-        l_gap = "abu" if g is None else ("merah" if g.get("flagged") else "hijau")
+        l_gap = "abu" if g is None or g.get("flagged") is None else (
+            "merah" if g["flagged"] else "hijau")
         q = paham.get(u)
-        if q is None or q.get("suppressed") or q.get("proporsi") is None or overall is None:
+        if (q is None or q.get("suppressed") or not _angka(q.get("proporsi"))
+                or not _angka(overall)):
             l_paham = "abu"
         elif q["proporsi"] > 2 * overall:
             l_paham = "merah"
@@ -286,8 +426,8 @@ def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:
             "ikm": r.get("ikm"),
             "mutu": mutu,
             "lampu_ikm": l_ikm,
-            "perubahan": None if p.get("ikm") is None or r.get("ikm") is None
-            else r["ikm"] - p["ikm"],
+            "perubahan": r["ikm"] - p["ikm"] if _angka(p.get("ikm")) and _angka(r.get("ikm"))
+            else None,
             "lampu_perubahan": l_chg,
             "lampu_selisih": l_gap,
             "lampu_paham": l_paham,
@@ -296,7 +436,13 @@ def lampu_unit(results: Mapping[str, Any], lang: str = "id") -> pd.DataFrame:
 
 
 def label_lampu(kode: str, lang: str = "id") -> str:
-    """Display text of a traffic-light code (symbol + word)."""
+    """Display text of a traffic-light code (symbol + word).
+
+    Examples
+    --------
+    >>> label_lampu("merah", "en"), label_lampu("abu")
+    ('■ red', '– tidak ada data')
+    """
     return _t(kode, lang)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shlex
 import shutil
 import sys
 import time
@@ -36,6 +37,7 @@ import pandas as pd
 from .. import __version__, atomic, i18n
 from ..prepare import input_hashes, prepare
 from . import ekspor, hasil, indeks, teks
+from . import parameter as nbparam
 
 EXIT_OK = 0
 EXIT_DATA_INVALID = 1
@@ -66,7 +68,12 @@ _LIBS = (
 
 
 class NotebookFailedError(Exception):
-    """A notebook raised; names the notebook, the cell and where the executed copy is kept."""
+    """A notebook raised; names the notebook, the cell and where the executed copy is kept.
+
+    ``cell`` is the 1-based number of the failing code cell in the notebook as written
+    (markdown cells and the cells the runner injects are not counted), ``None`` when the
+    failure is not in one of the notebook's own cells (kernel died, unreadable file).
+    """
 
     def __init__(self, notebook: str, cell: int | None, ename: str, evalue: str, kept: Path):
         self.notebook, self.cell, self.ename, self.evalue, self.kept = (
@@ -99,8 +106,13 @@ def default_notebooks_dir() -> Path:
 
 
 def _last_triwulan(processed: Path) -> str:
+    """Last quarter of the scores or the citizen survey (either may be absent); the staff
+    survey's only when both are absent (a data set for the barrier page alone)."""
     periods = []
-    for name, col in (("penilaian_kinerja", "triwulan"), ("survei_kepuasan", "triwulan")):
+    for name, col in (("penilaian_kinerja", "triwulan"), ("survei_kepuasan", "triwulan"),
+                      ("survei_asn", "triwulan")):
+        if periods and name == "survei_asn":
+            break
         path = processed / f"{name}.parquet"
         if path.exists():
             s = pd.read_parquet(path, columns=[col])[col].dropna()
@@ -156,6 +168,34 @@ WARM_IMPORTS = (
     "kinerja_analysis.laporan.eksekutif", "kinerja_analysis.laporan.tampilan",
 )
 
+# Tag of the reset cell the runner puts first (besides remove_cell): not the notebook's own.
+_RESET_TAG = "kinerja-reset"
+# Cells in an executed notebook that are not the notebook's own code cells.
+_NOT_OWN = {_RESET_TAG, "injected-parameters"}
+
+
+def _own_cell_number(out_nb: Path, cell_index: int | None) -> int | None:
+    """1-based number, among the notebook's own code cells, of cell ``cell_index`` of the
+    executed notebook (papermill's index, before it adds its error-marker cells to the
+    saved copy); ``None`` when it is an injected cell or cannot be told."""
+    import nbformat
+    from papermill.execute import ERROR_MARKER_TAG
+
+    if cell_index is None:
+        return None
+    try:
+        nb = nbformat.read(str(out_nb), as_version=4)
+    except Exception:  # the number is a courtesy; the error is raised all the same
+        return None
+    tags = [set(c.get("metadata", {}).get("tags", [])) for c in nb.cells]
+    cells = [(c, t) for c, t in zip(nb.cells, tags, strict=True) if ERROR_MARKER_TAG not in t]
+    if not 0 <= cell_index < len(cells):
+        return None
+    cell, tag = cells[cell_index]
+    if cell.cell_type != "code" or tag & _NOT_OWN:
+        return None
+    return sum(c.cell_type == "code" and not t & _NOT_OWN for c, t in cells[: cell_index + 1])
+
 
 class WarmKernel:
     """One kernel reused across the notebooks of a run (cleanly reset between them).
@@ -191,7 +231,7 @@ class WarmKernel:
 
         nb = nbformat.read(str(nb_path), as_version=4)
         reset = nbformat.v4.new_code_cell(_RESET)
-        reset.metadata["tags"] = ["remove_cell"]
+        reset.metadata["tags"] = ["remove_cell", _RESET_TAG]
         nb.cells.insert(0, reset)
         try:
             pm.execute_notebook(
@@ -208,8 +248,11 @@ class WarmKernel:
                 execution_timeout=CELL_TIMEOUT,
             )
         except pm.PapermillExecutionError as err:
+            # err.exec_count counts every cell the shared kernel ran (earlier notebooks,
+            # the reset and parameter cells): name the notebook's own code cell instead
             raise NotebookFailedError(
-                nb_path.name, err.exec_count, err.ename, err.evalue, out_nb
+                nb_path.name, _own_cell_number(out_nb, err.cell_index), err.ename, err.evalue,
+                out_nb,
             ) from None
         except Exception as err:  # kernel died, bad notebook file, ...
             raise NotebookFailedError(
@@ -239,7 +282,9 @@ class _Run:
     user_params: dict[str, Any]
     hashes: dict[str, str]
     log: Callable[[str], None]
+    declared: dict[str, dict[str, nbparam.Deklarasi]] = field(default_factory=dict)
     pdf: bool = False
+    lenient: bool = False
     t0: float = field(default_factory=time.time)
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -287,8 +332,15 @@ def run_report(
     With ``pdf=True`` the executive summary is also written as an A4 PDF,
     ``<periode>/04_ringkasan_eksekutif.pdf``.
 
+    ``params`` are checked against the notebooks' ``parameters`` cells before anything
+    runs (:mod:`.parameter`): only declared names, values converted to the declared type
+    (text such as ``"10"`` is accepted), each passed only to the notebooks declaring it.
+    ``periode_akhir`` may be typed ``2025q4``, ``2025-Q4`` or ``2025 Q4``.
+
     Raises
     ------
+    parameter.ParameterError
+        A parameter or ``periode_akhir`` is not valid. Exit code 3 in the CLI.
     prepare.DataInvalidError
         Inputs break the data contract (strict mode). Exit code 1 in the CLI.
     NotebookFailedError
@@ -298,18 +350,26 @@ def run_report(
     notebooks = sorted(nb_dir.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"no notebooks in {nb_dir}")
+    lang = i18n.check_lang(lang)
+    # Checked before anything runs (no kernel, no prepare, no input hashing yet).
+    if periode_akhir is not None:
+        periode_akhir = nbparam.baca_periode(periode_akhir, lang)
+    declared = nbparam.baca_semua(notebooks, lang)
+    user_params = nbparam.periksa(declared, dict(params or {}), lang)
     run = _Run(
         data_dir=Path(data_dir).resolve(),
         out_dir=Path(out_dir).resolve(),
         processed=Path(processed_dir or "data/processed").resolve(),
         nb_dir=nb_dir,
         notebooks=notebooks,
-        lang=i18n.check_lang(lang),
-        params={**DEFAULT_PARAMS, **dict(params or {})},
-        user_params=dict(params or {}),
+        lang=lang,
+        params={**DEFAULT_PARAMS, **user_params},
+        user_params=user_params,
         hashes=input_hashes(data_dir),
         log=log,
+        declared=declared,
         pdf=pdf,
+        lenient=lenient,
     )
     if skip_unchanged and periode_akhir and run.unchanged(periode_akhir):
         log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode_akhir))
@@ -349,7 +409,8 @@ def _header(run: _Run, periode: str, ringkasan: Mapping) -> dict[str, Any]:
         periode,
         ringkasan.get("tanggal_data"),
         run.hashes,
-        reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params),
+        reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params,
+                                 lenient=run.lenient),
     )
 
 
@@ -366,9 +427,11 @@ def _export(run: _Run, build: Path, nb: Path, header: Mapping[str, Any]) -> Path
 def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_on: bool,
                  pool: ThreadPoolExecutor, header: Mapping[str, Any]) -> dict[str, Future]:
     """Step 2: every notebook in the warm kernel, each exported to HTML in ``pool`` as soon
-    as it has run; a failure moves the build to _gagal-."""
+    as it has run; a failure moves the build to _gagal-. Each notebook receives only the
+    parameters its ``parameters`` cell declares."""
     nb_params = {
         **run.params,
+        "data_dir": str(run.data_dir),
         "processed_dir": str(run.processed),
         "results_dir": str(build / "_hasil"),
         "lang": run.lang,
@@ -385,7 +448,8 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
         for nb in run.notebooks:
             if bar is not None:
                 bar.set_description(nb.stem)
-            kernel.execute(nb, build / "_notebook" / nb.name, nb_params)
+            own = nbparam.untuk_notebook(run.declared.get(nb.stem, {}), nb_params)
+            kernel.execute(nb, build / "_notebook" / nb.name, own)
             pages[nb.stem] = pool.submit(_export, run, build, nb, header)
             if bar is not None:
                 bar.update(1)
@@ -470,13 +534,27 @@ def _manifest_params(params: Mapping[str, Any], lang: str, periode: str) -> dict
 
 
 def _reproduce_cmd(
-    data_dir: Path, lang: str, periode: str, params: Mapping[str, Any] | None
+    data_dir: Path, lang: str, periode: str, params: Mapping[str, Any] | None,
+    *, lenient: bool = False,
 ) -> str:
-    extra = "".join(f" -p {k} {v}" for k, v in sorted((params or {}).items()))
+    """The shell command that rebuilds this report; every value is shell-quoted.
+
+    Examples
+    --------
+    >>> print(_reproduce_cmd(Path("/srv/data raw"), "id", "2025-Q4",
+    ...                      {"kelompok_kontrol": "x; rm -rf ~", "n_bootstrap": 99}))
+    kinerja report --data '/srv/data raw' --out reports --lang id --periode-akhir 2025-Q4
+    -p kelompok_kontrol 'x; rm -rf ~' -p n_bootstrap 99
+    """
+    q = shlex.quote
+    extra = "".join(
+        f" -p {q(k)} {q(nbparam.teks_nilai(v))}" for k, v in sorted((params or {}).items())
+    )
     try:
         data = data_dir.relative_to(Path.cwd())
     except ValueError:
         data = data_dir
     return (
-        f"kinerja report --data {data} --out reports --lang {lang} --periode-akhir {periode}{extra}"
+        f"kinerja report --data {q(str(data))} --out reports --lang {q(lang)} "
+        f"--periode-akhir {q(periode)}{' --lenient' if lenient else ''}{extra}"
     )

@@ -213,6 +213,48 @@ GAMBARAN: dict[str, dict[str, str]] = {
         "the organisation's rating; in small units a low rating can reflect a quota rather "
         "than individual performance.",
     },
+    # The summary when some inputs are absent: the same sentences as "ringkasan", in parts.
+    "ringkasan_data": {
+        "id": "Data mencakup {daftar} dari {awal} sampai {akhir}.",
+        "en": "The data cover {daftar} from {awal} to {akhir}.",
+    },
+    "ringkasan_periode": {
+        "id": "Data mencakup {awal} sampai {akhir}.",
+        "en": "The data cover {awal} to {akhir}.",
+    },
+    "ringkasan_ikm": {
+        "id": "IKM seluruh unit pada {akhir} adalah **{ikm}** (IK 95 %: {low} sampai {high}), "
+        "mutu **{mutu} ({kinerja})**, dari {n_akhir} responden.",
+        "en": "The IKM of all units in {akhir} is **{ikm}** (95% CI: {low} to {high}), "
+        "grade **{mutu} ({kinerja})**, from {n_akhir} respondents.",
+    },
+    "bag_unit": {"id": "**{n} unit kerja**", "en": "**{n} work units**"},
+    "bag_pegawai": {"id": "**{n} pegawai**", "en": "**{n} staff**"},
+    "bag_responden": {
+        "id": "**{n} responden survei kepuasan**",
+        "en": "**{n} satisfaction-survey respondents**",
+    },
+    "ikm_unit_tanpa_unsur": {
+        "id": "{n} unit memiliki cukup responden, tetapi IKM-nya tidak dapat dihitung karena "
+        "ada unsur yang tidak dijawab oleh satu pun respondennya.",
+        "en": "{n} unit(s) have enough respondents, but their IKM cannot be computed because "
+        "none of their respondents answered some element.",
+    },
+    "perubahan_tanpa_sebelum": {
+        "id": "Triwulan sebelumnya ({prev}) tidak memiliki IKM yang dapat ditampilkan, "
+        "sehingga kolom perubahan kosong.",
+        "en": "The previous quarter ({prev}) has no IKM that can be shown, so the change "
+        "column is empty.",
+    },
+    "tren_judul_tetap": {
+        "id": "IKM seluruh unit dari {a} ke {b}: perubahan belum jelas",
+        "en": "IKM of all units from {a} to {b}: no clear change",
+    },
+    "unsur_tanpa_jawaban": {
+        "id": "Unsur {daftar} tidak dijawab oleh satu pun responden pada {periode}, sehingga "
+        "tidak memiliki NRR.",
+        "en": "No respondent answered {daftar} in {periode}, so it has no NRR.",
+    },
 }
 
 # Sentence under a per-unit chart or table cut to the units that matter

@@ -12,17 +12,34 @@ from __future__ import annotations
 DAMPAK: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- summary
     "h_jawaban": {"id": "## Jawaban singkat", "en": "## Short answer"},
-    "jawaban": {
+    # The short answer is built from these sentences, joined by spaces (bagian.dampak).
+    "jawaban_bertahap": {
         "id": "Kebijakan penilaian kinerja diadopsi bertahap oleh {n_diobati} dari {n_unit} unit "
-              "dalam {n_gelombang} gelombang. Dibandingkan dengan unit yang belum atau tidak "
-              "mengadopsi, rata-rata dampaknya setelah adopsi adalah: IKM **{ikm}**, skor kinerja "
-              "pegawai **{skor}** poin, dan kehadiran **{hadir}** poin. {kesimpulan} "
-              "Pembinaan bagi pegawai di bawah batas skor {batas} {rd_kalimat}",
+              "dalam {n_gelombang} gelombang.",
         "en": "The performance-evaluation policy was adopted in stages by {n_diobati} of "
-              "{n_unit} units in {n_gelombang} waves. Compared with units that had not (yet) "
-              "adopted it, the average effect after adoption is: IKM **{ikm}**, staff "
-              "performance score **{skor}** points and attendance **{hadir}** points. "
-              "{kesimpulan} Coaching for staff below the score cut-off of {batas} {rd_kalimat}",
+              "{n_unit} units in {n_gelombang} waves.",
+    },
+    "jawaban_serentak": {
+        "id": "Kebijakan penilaian kinerja diadopsi oleh {n_diobati} dari {n_unit} unit pada "
+              "{periode}.",
+        "en": "The performance-evaluation policy was adopted by {n_diobati} of {n_unit} units "
+              "in {periode}.",
+    },
+    "jawaban_efek": {
+        "id": "Dibandingkan dengan unit yang belum atau tidak mengadopsi, rata-rata dampaknya "
+              "setelah adopsi adalah: {daftar}.",
+        "en": "Compared with units that had not (yet) adopted it, the average effect after "
+              "adoption is: {daftar}.",
+    },
+    "efek_ikm": {"id": "IKM **{est}**", "en": "IKM **{est}**"},
+    "efek_skor_kinerja": {"id": "skor kinerja pegawai **{est}** poin",
+                          "en": "staff performance score **{est}** points"},
+    "efek_kehadiran": {"id": "kehadiran **{est}** poin", "en": "attendance **{est}** points"},
+    # before the last item of a list of three or more effects
+    "sambung_akhir": {"id": ", dan ", "en": " and "},
+    "jawaban_rd": {
+        "id": "Pembinaan bagi pegawai di bawah batas skor {batas} {rd_kalimat}",
+        "en": "Coaching for staff below the score cut-off of {batas} {rd_kalimat}",
     },
     "kesimpulan_naik": {
         "id": "Untuk {daftar}, interval kepercayaan 95 % seluruhnya di atas nol: ada bukti "
@@ -54,6 +71,8 @@ DAMPAK: dict[str, dict[str, str]] = {
     },
     "rd_tidak_ada": {"id": "tidak dapat dinilai (data di sekitar batas terlalu sedikit).",
                      "en": "cannot be assessed (too few scores near the cut-off)."},
+    "rd_tanpa_skor": {"id": "tidak dapat dinilai (berkas penilaian_kinerja tidak ada).",
+                      "en": "cannot be assessed (no penilaian_kinerja file)."},
     "nama_ikm": {"id": "IKM", "en": "IKM"},
     "nama_skor_kinerja": {"id": "skor kinerja", "en": "performance score"},
     "nama_kehadiran": {"id": "kehadiran", "en": "attendance"},
@@ -147,6 +166,10 @@ DAMPAK: dict[str, dict[str, str]] = {
               "are truly parallel), so a small p is a prompt to inspect the chart, not proof.",
     },
     "uji_item": {"id": "{nama} {p}", "en": "{nama} {p}"},
+    "p_tidak_ada": {"id": "tidak dapat dihitung (tidak ada triwulan sebelum adopsi selain "
+                          "triwulan acuan)",
+                    "en": "not computable (no quarter before adoption besides the reference "
+                          "quarter)"},
     "es_judul": {"id": "Dampak {nama}: {akhir} poin pada triwulan ke-{k} setelah adopsi",
                  "en": "Effect on {nama}: {akhir} points {k} quarters after adoption"},
     "es_judul_pendek": {"id": "Dampak per triwulan sejak adopsi",
@@ -155,22 +178,24 @@ DAMPAK: dict[str, dict[str, str]] = {
                       "en": "Quarters relative to adoption"},
     "sumbu_efek": {"id": "Dampak (poin)", "en": "Effect (points)"},
     "es_alt": {
-        "id": "Grafik studi peristiwa untuk IKM, skor kinerja dan kehadiran: estimasi dampak "
-              "per triwulan dari {a} sampai {b} triwulan relatif terhadap adopsi, dengan "
-              "interval kepercayaan 95 %.",
-        "en": "Event-study chart for IKM, performance score and attendance: estimated effect "
-              "per quarter from {a} to {b} quarters relative to adoption, with 95% confidence "
-              "intervals.",
+        "id": "Grafik studi peristiwa untuk {daftar}: estimasi dampak per triwulan dari {a} "
+              "sampai {b} triwulan relatif terhadap adopsi, dengan interval kepercayaan 95 %.",
+        "en": "Event-study chart for {daftar}: estimated effect per quarter from {a} to {b} "
+              "quarters relative to adoption, with 95% confidence intervals.",
     },
     # ---------------------------------------------------------------- waves
     "h_gelombang": {"id": "## Dampak per gelombang adopsi", "en": "## Effect by adoption wave"},
     "gelombang_teks": {
         "id": "Setiap gelombang dirata-ratakan atas semua triwulan setelah adopsinya. Gelombang "
               "awal diamati lebih lama, sehingga dampaknya bisa lebih besar bila dampak tumbuh "
-              "seiring waktu. Dengan 3–4 unit per gelombang, interval per gelombang lebar.",
+              "seiring waktu.",
         "en": "Each wave is averaged over all quarters after its adoption. Early waves are "
-              "observed for longer, so their effect can be larger when effects grow over time. "
-              "With 3–4 units per wave, per-wave intervals are wide.",
+              "observed for longer, so their effect can be larger when effects grow over time.",
+    },
+    # added to gelombang_teks when the largest wave has fewer than 30 units
+    "gelombang_lebar": {
+        "id": "Dengan {n_per} unit per gelombang, interval per gelombang lebar.",
+        "en": "With {n_per} units per wave, per-wave intervals are wide.",
     },
     "col_gelombang": {"id": "Gelombang (mulai)", "en": "Wave (start)"},
     "col_unit": {"id": "Unit", "en": "Units"},
@@ -184,15 +209,26 @@ DAMPAK: dict[str, dict[str, str]] = {
               "**sedikit di atas** batas (regresi diskontinuitas, lokal-linear, IK 95 % robust "
               "terkoreksi bias, galat baku per pegawai), dampak pembinaan pada skor triwulan "
               "berikutnya adalah **{est}** poin ({jenis}). Lebar jendela: ±{h} poin skor, "
-              "{n} pegawai-triwulan. Di sekitar batas, porsi yang dibina turun {lompat} poin "
-              "persentase saat skor melewati batas.",
+              "{n} pegawai-triwulan.",
         "en": "Staff scoring below {batas} in a quarter are supposed to receive coaching. "
               "Comparing staff **just below** and **just above** the cut-off (regression "
               "discontinuity, local-linear, robust bias-corrected 95% CI, standard errors "
               "clustered by staff member), the effect of coaching on the next quarter's score "
-              "is **{est}** points ({jenis}). Window: ±{h} score points, {n} staff-quarters. "
-              "Near the cut-off, the share coached drops by {lompat} percentage points when the "
+              "is **{est}** points ({jenis}). Window: ±{h} score points, {n} staff-quarters.",
+    },
+    # added to rd_teks when coaching is observed (tindak_lanjut present)
+    "rd_lompat": {
+        "id": "Di sekitar batas, porsi yang dibina turun {lompat} poin persentase saat skor "
+              "melewati batas.",
+        "en": "Near the cut-off, the share coached drops by {lompat} percentage points when the "
               "score crosses it.",
+    },
+    "rd_tanpa_tindak": {
+        "id": "Berkas tindak_lanjut tidak ada, sehingga pembinaan dianggap diberikan kepada semua "
+              "pegawai di bawah batas; sertakan tindak_lanjut agar pembinaan yang benar-benar "
+              "diberikan dapat dipakai.",
+        "en": "There is no tindak_lanjut file, so coaching is assumed for every staff member "
+              "below the cut-off; include tindak_lanjut to use the coaching actually given.",
     },
     "jenis_fuzzy": {
         "id": "RD *fuzzy*: tidak semua yang di bawah batas dibina dan sebagian di atas batas "
@@ -259,52 +295,56 @@ DAMPAK: dict[str, dict[str, str]] = {
         "en": "Awards: {n} in total. The three units with the most awards received {porsi} of "
               "all awards while having {porsi_peg} of the staff-quarters.",
     },
-    "tanpa_tindak": {
-        "id": "Berkas tindak lanjut tidak tersedia: pembinaan dianggap diberikan kepada semua "
-              "pegawai di bawah batas, dan kepatuhan tidak dapat dinilai.",
-        "en": "No follow-up file: coaching is assumed for all staff below the cut-off, and "
-              "compliance cannot be assessed.",
-    },
     # ---------------------------------------------------------------- MDE, caveats
     "h_mde": {"id": "## Seberapa besar dampak yang bisa dideteksi?",
               "en": "## How large an effect can this design detect?"},
     "mde": {
         "id": "Dengan {n_unit} unit dan {n_t} triwulan, dampak rata-rata yang lebih kecil dari "
-              "sekitar **{ikm} poin IKM**, **{skor} poin skor kinerja** atau **{hadir} poin "
-              "kehadiran** kemungkinan besar (peluang lebih dari 20 %) tidak akan terdeteksi "
+              "sekitar {daftar} kemungkinan besar (peluang lebih dari 20 %) tidak akan terdeteksi "
               "(uji dua sisi 5 %, kuasa 80 %, dari galat baku di atas); hasil 'tidak signifikan' "
               "tidak berarti dampaknya nol, hanya bahwa dampak sebesar itu belum dapat "
               "dikesampingkan.",
         "en": "With {n_unit} units and {n_t} quarters, average effects smaller than about "
-              "**{ikm} IKM points**, **{skor} performance-score points** or **{hadir} attendance "
-              "points** would likely (more than a 20% chance) go undetected (two-sided 5% test, "
+              "{daftar} would likely (more than a 20% chance) go undetected (two-sided 5% test, "
               "80% power, from the standard errors above); a 'not significant' result does not "
               "mean the effect is zero, only that effects of that size cannot be ruled out.",
     },
+    "mde_ikm": {"id": "**{v} poin IKM**", "en": "**{v} IKM points**"},
+    "mde_skor_kinerja": {"id": "**{v} poin skor kinerja**",
+                         "en": "**{v} performance-score points**"},
+    "mde_kehadiran": {"id": "**{v} poin kehadiran**", "en": "**{v} attendance points**"},
+    "atau": {"id": "atau", "en": "or"},
     "h_catatan": {"id": "## Asumsi dan keterbatasan", "en": "## Assumptions and caveats"},
-    "catatan": {
+    # The caveats list: the bullets of what the page shows, one per line (bagian.dampak).
+    "catatan_tren": {
         "id": "- **Tren paralel:** tanpa kebijakan, unit yang mengadopsi akan bergerak sejajar "
               "dengan pembandingnya. Uji tren awal yang tidak signifikan mendukung, tetapi tidak "
-              "membuktikan, asumsi ini.\n"
-              "{poin_unit}"
-              "- **Tidak ada antisipasi dan limpahan:** unit tidak berubah sebelum adopsi dan "
-              "tidak terpengaruh adopsi unit lain.\n"
-              "- **IKM** dihitung dari sampel responden per unit-triwulan; kesalahan sampel "
-              "ikut masuk ke dalam interval.\n"
-              "- **Pembinaan (RD)** hanya menjawab dampak bagi pegawai di sekitar batas {batas}, "
-              "bukan bagi pegawai dengan skor jauh di bawahnya.\n"
-              "- Semua angka adalah agregat; tidak ada pegawai yang disebut atau diperingkat.",
+              "membuktikan, asumsi ini.",
         "en": "- **Parallel trends:** without the policy, adopting units would have moved in "
               "parallel with their comparisons. A non-significant pre-trend test supports, but "
-              "does not prove, this.\n"
-              "{poin_unit}"
-              "- **No anticipation or spillovers:** units do not change before adoption and are "
-              "not affected by other units adopting.\n"
-              "- **IKM** comes from a sample of respondents per unit-quarter; sampling error is "
-              "part of the intervals.\n"
-              "- **Coaching (RD)** only answers the effect for staff near the cut-off {batas}, "
-              "not for staff far below it.\n"
-              "- All figures are aggregates; no staff member is named or ranked.",
+              "does not prove, this.",
+    },
+    "catatan_antisipasi": {
+        "id": "- **Tidak ada antisipasi dan limpahan:** unit tidak berubah sebelum adopsi dan "
+              "tidak terpengaruh adopsi unit lain.",
+        "en": "- **No anticipation or spillovers:** units do not change before adoption and are "
+              "not affected by other units adopting.",
+    },
+    "catatan_ikm": {
+        "id": "- **IKM** dihitung dari sampel responden per unit-triwulan; kesalahan sampel "
+              "ikut masuk ke dalam interval.",
+        "en": "- **IKM** comes from a sample of respondents per unit-quarter; sampling error is "
+              "part of the intervals.",
+    },
+    "catatan_rd": {
+        "id": "- **Pembinaan (RD)** hanya menjawab dampak bagi pegawai di sekitar batas {batas}, "
+              "bukan bagi pegawai dengan skor jauh di bawahnya.",
+        "en": "- **Coaching (RD)** only answers the effect for staff near the cut-off {batas}, "
+              "not for staff far below it.",
+    },
+    "catatan_agregat": {
+        "id": "- Semua angka adalah agregat; tidak ada pegawai yang disebut atau diperingkat.",
+        "en": "- All figures are aggregates; no staff member is named or ranked.",
     },
     "poin_unit_sedikit": {
         "id": "- **Sedikit unit:** hanya {n_unit} unit ({n_never} tidak pernah mengadopsi). "
@@ -312,22 +352,86 @@ DAMPAK: dict[str, dict[str, str]] = {
               "sehingga dampak triwulan-triwulan akhir bergantung pada sedikit unit. Studi "
               "simulasi pada data demo menunjukkan interval 95 % di sini mencakup nilai benar "
               "kurang dari 95 % (lihat `benchmarks/coverage.md`); bacalah interval sebagai "
-              "batas bawah ketidakpastian.\n",
+              "batas bawah ketidakpastian.",
         "en": "- **Few units:** only {n_unit} units ({n_never} never adopted). After the last "
               "wave the only comparisons are never-adopting units, so late-quarter effects rest "
               "on very few units. A simulation study on demo data shows the 95% intervals here "
               "cover the true value less than 95% of the time (see `benchmarks/coverage.md`); "
-              "read them as a lower bound on uncertainty.\n",
+              "read them as a lower bound on uncertainty.",
     },
     "poin_unit_banyak": {
         "id": "- **Pembanding:** {n_unit} unit, {n_never} di antaranya tidak pernah "
               "mengadopsi. Setelah gelombang terakhir, pembanding hanya unit yang tidak pernah "
               "mengadopsi, sehingga dampak triwulan-triwulan akhir bergantung pada unit-unit "
-              "itu.\n",
+              "itu.",
         "en": "- **Comparisons:** {n_unit} units, {n_never} of them never adopted. After the "
               "last wave the only comparisons are never-adopting units, so late-quarter "
-              "effects rest on those units.\n",
+              "effects rest on those units.",
     },
-    "tidak_cukup": {"id": "Data tidak cukup untuk menghitung dampak {nama}.",
-                    "en": "Not enough data to estimate the effect on {nama}."},
+    # One outcome without an estimate (results.json: null, reason code in tidak_tersedia):
+    # "hasil_" + the reason code; {nama} may list several outcomes.
+    "hasil_tanpa_berkas": {
+        "id": "Dampak pada {nama} tidak dapat dihitung karena berkas {berkas} tidak ada dalam "
+              "data; sertakan {berkas} agar dampak ini dapat dihitung.",
+        "en": "The effect on {nama} cannot be estimated because the file {berkas} is not in the "
+              "data; include {berkas} to estimate it.",
+    },
+    "hasil_tanpa_kolom": {
+        "id": "Dampak pada {nama} tidak dapat dihitung karena kolom {kolom} pada berkas {berkas} "
+              "kosong; isi kolom tersebut agar dampak ini dapat dihitung.",
+        "en": "The effect on {nama} cannot be estimated because the column {kolom} in {berkas} "
+              "is empty; fill that column to estimate it.",
+    },
+    "hasil_triwulan_kurang": {
+        "id": "Dampak pada {nama} tidak dapat dihitung karena datanya hanya mencakup {n} "
+              "triwulan; diperlukan paling sedikit {min} triwulan, sebelum dan sesudah adopsi.",
+        "en": "The effect on {nama} cannot be estimated because its data cover only {n} "
+              "quarter(s); at least {min} are needed, before and after adoption.",
+    },
+    "hasil_unit_kurang": {
+        "id": "Dampak pada {nama} tidak dapat dihitung karena datanya hanya mencakup {n} unit "
+              "kerja; diperlukan paling sedikit {min} unit kerja, termasuk unit pembanding.",
+        "en": "The effect on {nama} cannot be estimated because its data cover only {n} work "
+              "unit(s); at least {min} are needed, including comparison units.",
+    },
+    "hasil_tanpa_adopsi": {
+        "id": "Dampak pada {nama} belum dapat diukur karena tidak ada unit kerja yang mulai "
+              "menerapkan kebijakan dalam rentang datanya ({awal} sampai {akhir}); dampak dapat "
+              "diukur setelah ada data triwulan sesudah adopsi.",
+        "en": "The effect on {nama} cannot be measured yet because no work unit started the "
+              "policy within its data ({awal} to {akhir}); it can be measured once there are "
+              "data for quarters after an adoption.",
+    },
+    "hasil_adopsi_sejak_awal": {
+        "id": "Dampak pada {nama} tidak dapat diukur karena semua unit yang menerapkan kebijakan "
+              "sudah menerapkannya sejak triwulan pertama datanya ({awal}); diperlukan data "
+              "triwulan sebelum adopsi.",
+        "en": "The effect on {nama} cannot be measured because every adopting unit already had "
+              "the policy in the first quarter of its data ({awal}); data from quarters before "
+              "adoption are needed.",
+    },
+    "hasil_tanpa_pembanding": {
+        "id": "Dampak pada {nama} tidak dapat dipisahkan dari perubahan umum karena tidak ada "
+              "unit pembanding yang belum menerapkan kebijakan pada triwulan yang sama; "
+              "diperlukan unit yang mengadopsi kemudian atau tidak mengadopsi.",
+        "en": "The effect on {nama} cannot be separated from general change because there are "
+              "no comparison units without the policy in the same quarters; units that adopt "
+              "later or never are needed.",
+    },
+    "hasil_diobati_kurang": {
+        "id": "Dampak pada {nama} tidak dihitung karena hanya {n} unit kerja yang mulai "
+              "menerapkan kebijakan dalam rentang datanya; interval kepercayaan yang dapat "
+              "dipercaya memerlukan paling sedikit {min} unit yang menerapkan.",
+        "en": "The effect on {nama} is not estimated because only {n} work unit(s) started the "
+              "policy within its data; a trustworthy confidence interval needs at least {min} "
+              "adopting units.",
+    },
+    "hasil_tidak_dapat_diestimasi": {
+        "id": "Dampak pada {nama} tidak dapat dihitung dengan data ini (estimator tidak "
+              "menghasilkan angka, misalnya karena triwulan sebelum adopsi tidak teramati); "
+              "periksa kelengkapan data per unit dan triwulan.",
+        "en": "The effect on {nama} cannot be estimated from these data (the estimator gave no "
+              "figure, e.g. because quarters before adoption are not observed); check that "
+              "every unit has data for every quarter.",
+    },
 }

@@ -26,8 +26,34 @@ EKSEKUTIF: dict[str, dict[str, str]] = {
               "units, or a single never-adopting comparison unit, which makes intervals too "
               "narrow). Weak: the 95% CI includes zero.",
     },
-    "tidak_ada_temuan": {"id": "Belum ada hasil analisis untuk diringkas.",
-                         "en": "No analysis results to summarise yet."},
+    "tanpa_hasil_topik": {
+        "id": "{topik}: belum ada hasil dari halaman {halaman}; alasannya dijelaskan di "
+              "halaman tersebut.",
+        "en": "{topik}: page {halaman} produced no results; the reason is given there.",
+    },
+    "halaman": {"id": "{nomor} ({judul})", "en": "{nomor} ({judul})"},
+    "topik_ikm_terkini": {"id": "IKM terkini", "en": "Latest IKM"},
+    "topik_dampak": {
+        "id": "Dampak evaluasi kinerja pada IKM, skor kinerja dan kehadiran",
+        "en": "Effect of performance evaluation on IKM, performance scores and attendance",
+    },
+    "topik_pembinaan": {
+        "id": "Dampak pembinaan bagi pegawai di bawah batas skor",
+        "en": "Effect of coaching for staff below the score cut-off",
+    },
+    "topik_korelasi": {
+        "id": "Kaitan penilaian warga dan atasan",
+        "en": "Link between citizens' and supervisors' ratings",
+    },
+    "topik_hambatan": {
+        "id": "Hambatan adopsi (pelatihan indikator, kekhawatiran pegawai)",
+        "en": "Adoption barriers (indicator training, staff concerns)",
+    },
+    "topik_rtl": {"id": "Rencana tindak lanjut layanan", "en": "Service follow-up plan"},
+    "topik_rekomendasi": {
+        "id": "Rekomendasi untuk hambatan adopsi",
+        "en": "Recommendations on adoption barriers",
+    },
     "h_lampu": {"id": "## Lampu lalu lintas per unit", "en": "## Traffic light by unit"},
     "lampu_teks": {
         "id": "Hijau: baik; kuning: perlu dipantau; merah: perlu tindakan. Simbol (●, ▲, ■) "
@@ -45,6 +71,10 @@ EKSEKUTIF: dict[str, dict[str, str]] = {
         "en": "Improve the lowest service element, **{unsur}** (NRR {nrr}): {kegiatan}",
     },
     "langkah_rek": {"id": "{tindakan} Sasaran: {sasaran}.", "en": "{tindakan} Target: {sasaran}."},
+    "langkah_tidak_ada": {
+        "id": "Hasil analisis saat ini tidak menunjukkan langkah perbaikan khusus.",
+        "en": "The current results point to no specific improvement step.",
+    },
     "langkah_nol": {
         "id": "Untuk dampak yang belum terbukti, lanjutkan pengumpulan data: dengan {n} unit, "
               "efek yang lebih kecil dari sekitar {mde} poin IKM belum dapat dibedakan dari nol.",

@@ -26,6 +26,15 @@ HAMBATAN: dict[str, dict[str, str]] = {
               "system. According to a difference-in-differences comparison, training changed "
               "the understanding score (1–5 scale) by **{efek} points** ({ci}).",
     },
+    "ringkasan_tanpa_efek": {
+        "id": "Survei pegawai gelombang {gelombang} ({n} responden): **{khawatir}** pegawai "
+              "khawatir penilaian kinerja merugikan karier mereka, **{paham}** belum memahami "
+              "indikator kinerja, dan **{dukung}** tidak mendukung sistem.",
+        "en": "Staff survey wave {gelombang} ({n} respondents): **{khawatir}** of staff worry "
+              "that performance evaluation will harm their careers, **{paham}** do not "
+              "understand the performance indicators, and **{dukung}** do not support the "
+              "system.",
+    },
     # ------------------------------------------------------------------ names
     "skala_pemahaman": {"id": "Pemahaman indikator", "en": "Understanding of indicators"},
     "skala_kekhawatiran": {"id": "Kekhawatiran karier", "en": "Career worry"},
@@ -141,6 +150,17 @@ HAMBATAN: dict[str, dict[str, str]] = {
               "are not shown.",
     },
     "disembunyikan": {"id": "(disembunyikan)", "en": "(hidden)"},
+    "unit_semua_disembunyikan": {
+        "id": "Setiap unit kerja memiliki kurang dari {k} responden, sehingga angka per unit "
+              "tidak ditampilkan.",
+        "en": "Every work unit has fewer than {k} respondents, so no figure by unit is shown.",
+    },
+    "dimensi_tanpa_data": {
+        "id": "Rincian menurut {dimensi} tidak tersedia karena kolom {kolom} pada berkas pegawai "
+              "tidak diisi; isi kolom tersebut agar rincian ini dapat dihitung.",
+        "en": "No breakdown by {dimensi}: the column {kolom} in the pegawai file is empty or "
+              "absent; fill it to produce this breakdown.",
+    },
     # ------------------------------------------------------------------ Likert
     "h_likert": {"id": "## Jawaban per butir", "en": "## Answers per item"},
     "likert_teks": {
@@ -184,10 +204,25 @@ HAMBATAN: dict[str, dict[str, str]] = {
               "This is an association, not proof of cause; the training coefficient here also "
               "reflects who was chosen for training.",
     },
-    "model_kurang": {"id": "Data tidak cukup untuk model dukungan (tingkat dukungan tidak "
-                           "bervariasi atau responden terlalu sedikit).",
-                     "en": "Not enough data for the support model (the support level does not "
-                           "vary or there are too few respondents)."},
+    "model_teks_hc1": {
+        "id": "Regresi logistik ordinal (statsmodels OrderedModel, tautan logit) dari tingkat "
+              "dukungan (rata-rata skala dibulatkan ke 1–5) pada pemahaman, kekhawatiran, "
+              "pelatihan, status kepegawaian dan kelompok usia; {n} responden. Data hanya "
+              "memuat satu unit kerja, sehingga galat baku tidak dikelompokkan per unit. Rasio "
+              "odds di atas 1 berarti tingkat dukungan yang lebih tinggi lebih mungkin. Ini "
+              "hubungan, bukan bukti sebab-akibat; koefisien pelatihan di sini juga "
+              "mencerminkan siapa yang dipilih untuk dilatih.",
+        "en": "Ordinal logistic regression (statsmodels OrderedModel, logit link) of the support "
+              "level (scale mean rounded to 1–5) on understanding, worry, training, employment "
+              "status and age group; {n} respondents. The data hold a single work unit, so the "
+              "standard errors are not clustered by unit. An odds ratio above 1 means higher "
+              "support levels are more likely. This is an association, not proof of cause; the "
+              "training coefficient here also reflects who was chosen for training.",
+    },
+    "model_tanpa_variabel": {
+        "id": "Tidak masuk model karena datanya tidak ada atau tidak bervariasi: {vars}.",
+        "en": "Not in the model, because the data lack them or they do not vary: {vars}.",
+    },
     "tabel_or": {"id": "Model dukungan: rasio odds", "en": "Support model: odds ratios"},
     "peluang_teks": {
         "id": "**Dalam bahasa sehari-hari:** jika semua pegawai memiliki pemahaman rendah "
@@ -243,6 +278,18 @@ HAMBATAN: dict[str, dict[str, str]] = {
               "**{n1}** trained before wave {b}, **{n0}** never trained. Difference-in-"
               "differences (change in the understanding score of the trained minus that of the "
               "untrained): **{est}**, standard errors clustered by work unit.",
+    },
+    "pelatihan_teks_hc1": {
+        "id": "Pegawai yang menjawab survei gelombang {a} dan {b} dan belum dilatih pada "
+              "gelombang {a}: **{n1}** dilatih sebelum gelombang {b}, **{n0}** tidak pernah "
+              "dilatih. Selisih-dalam-selisih (perubahan skor pemahaman kelompok dilatih dikurangi "
+              "perubahan kelompok tidak dilatih): **{est}**; data hanya memuat satu unit kerja, "
+              "sehingga galat baku tidak dikelompokkan per unit.",
+        "en": "Staff who answered survey waves {a} and {b} and were not trained at wave {a}: "
+              "**{n1}** trained before wave {b}, **{n0}** never trained. Difference-in-"
+              "differences (change in the understanding score of the trained minus that of the "
+              "untrained): **{est}**; the data hold a single work unit, so the standard errors "
+              "are not clustered by unit.",
     },
     "naif_teks": {
         "id": "Perbandingan sederhana hanya pada gelombang {b} (dilatih dikurangi tidak "
@@ -319,10 +366,6 @@ HAMBATAN: dict[str, dict[str, str]] = {
     },
     "sumbu_efek": {"id": "Selisih skor pemahaman (poin, skala 1–5)",
                    "en": "Difference in understanding score (points, 1–5 scale)"},
-    "pelatihan_kurang": {"id": "Data tidak cukup untuk menilai efek pelatihan (perlu dua "
-                               "gelombang dan kedua kelompok).",
-                         "en": "Not enough data to assess the training effect (two waves and "
-                               "both groups are needed)."},
     # ------------------------------------------------------------------ comments
     "h_komentar": {"id": "## Apa kata pegawai?", "en": "## What do staff say?"},
     "komentar_teks": {

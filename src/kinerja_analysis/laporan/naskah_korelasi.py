@@ -1,34 +1,41 @@
-"""Text catalog (id/en) of notebook 02: survey-to-score correlations.
+"""Text catalog (id/en) of page 02: survey-to-score correlations.
 
-Use with :class:`kinerja_analysis.laporan.naskah.Naskah`::
+Used by :mod:`kinerja_analysis.laporan.bagian.korelasi` through
+:class:`kinerja_analysis.laporan.naskah.Naskah`::
 
     T = Naskah(KORELASI, lang)
 
-Sentences are worded as association, never as proof of cause or bias.
+Sentences are worded as association, never as proof of cause or bias. Keys ending in
+``_naik`` / ``_turun`` / ``_tidak_jelas`` follow :func:`kinerja_analysis.laporan.bagian.arah`.
 """
 
 from __future__ import annotations
 
-import math
+import warnings
 
 __all__ = ["KORELASI", "arah"]
 
+_KATA_LAMA = {"naik": "positif", "turun": "negatif", "tidak_jelas": "tidak_jelas"}
+
 
 def arah(ci_low: float | None, ci_high: float | None) -> str:
-    """Direction a 95 % interval supports: ``"positif"``, ``"negatif"`` or ``"tidak_jelas"``.
+    """Deprecated: use :func:`kinerja_analysis.laporan.bagian.arah`.
+
+    The same rule in the old words: ``"positif"``, ``"negatif"`` or ``"tidak_jelas"``.
 
     Examples
     --------
-    >>> arah(0.2, 0.9), arah(-0.5, -0.1), arah(-0.1, 0.3), arah(None, None)
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     arah(0.2, 0.9), arah(-0.5, -0.1), arah(-0.1, 0.3), arah(None, None)
     ('positif', 'negatif', 'tidak_jelas', 'tidak_jelas')
     """
-    if ci_low is None or ci_high is None or math.isnan(ci_low) or math.isnan(ci_high):
-        return "tidak_jelas"
-    if ci_low > 0:
-        return "positif"
-    if ci_high < 0:
-        return "negatif"
-    return "tidak_jelas"
+    from .bagian import arah as _arah
+
+    warnings.warn("naskah_korelasi.arah is deprecated; use kinerja_analysis.laporan.bagian.arah",
+                  DeprecationWarning, stacklevel=2)
+    return _KATA_LAMA[_arah(ci_low, ci_high)]
 
 
 KORELASI: dict[str, dict[str, str]] = {
@@ -50,17 +57,33 @@ KORELASI: dict[str, dict[str, str]] = {
         "en": "- **Between units:** Spearman correlation {r_s} ({ci_s}; Pearson {r_p}, "
               "{ci_p}; {n} units). {arti}",
     },
+    "ringkasan_antar_kosong": {"id": "- **Antar unit:** {alasan}",
+                               "en": "- **Between units:** {alasan}"},
     "ringkasan_dalam": {
         "id": "- **Dalam unit dari waktu ke waktu:** korelasi berulang (rmcorr) {r_p} "
               "({ci_p}; {n} sel). {arti}",
         "en": "- **Within units over time:** repeated-measures correlation (rmcorr) {r_p} "
               "({ci_p}; {n} cells). {arti}",
     },
-    "arti_antar_positif": {
+    "ringkasan_dalam_kosong": {"id": "- **Dalam unit dari waktu ke waktu:** {alasan}",
+                               "en": "- **Within units over time:** {alasan}"},
+    "ringkasan_tanpa_survei_unit": {
+        "id": "{n} unit memiliki skor pegawai tetapi tidak memiliki survei kepuasan pada "
+              "triwulan mana pun, sehingga tidak ikut dianalisis.",
+        "en": "{n} unit(s) have staff scores but no satisfaction survey in any quarter, so "
+              "they are not part of the analysis.",
+    },
+    "ringkasan_tanpa_survei_triwulan": {
+        "id": "Skor pegawai {daftar} belum memiliki survei kepuasan pada triwulan yang sama, "
+              "sehingga triwulan tersebut tidak ikut dianalisis.",
+        "en": "The staff scores of {daftar} have no satisfaction survey in the same quarter "
+              "yet, so that quarter is not part of the analysis.",
+    },
+    "arti_antar_naik": {
         "id": "Unit dengan IKM lebih tinggi cenderung juga mendapat skor pegawai lebih tinggi.",
         "en": "Units with a higher IKM tend to also get higher staff scores.",
     },
-    "arti_antar_negatif": {
+    "arti_antar_turun": {
         "id": "Unit dengan IKM lebih tinggi cenderung mendapat skor pegawai lebih rendah.",
         "en": "Units with a higher IKM tend to get lower staff scores.",
     },
@@ -68,11 +91,11 @@ KORELASI: dict[str, dict[str, str]] = {
         "id": "Data tidak menunjukkan arah hubungan yang jelas antar unit.",
         "en": "The data show no clear direction of the relation between units.",
     },
-    "arti_dalam_positif": {
+    "arti_dalam_naik": {
         "id": "Pada triwulan ketika IKM suatu unit naik, skor pegawainya cenderung ikut naik.",
         "en": "In quarters when a unit's IKM rises, its staff scores tend to rise too.",
     },
-    "arti_dalam_negatif": {
+    "arti_dalam_turun": {
         "id": "Pada triwulan ketika IKM suatu unit naik, skor pegawainya justru cenderung "
               "turun (dan sebaliknya).",
         "en": "In quarters when a unit's IKM rises, its staff scores tend to fall (and the "
@@ -131,9 +154,9 @@ KORELASI: dict[str, dict[str, str]] = {
         "en": "The permutation test is only run up to {maks} units; with this many units the "
               "p-value of the t approximation is accurate.",
     },
-    "antar_judul_positif": {"id": "Unit dengan IKM tinggi juga mendapat skor pegawai tinggi",
+    "antar_judul_naik": {"id": "Unit dengan IKM tinggi juga mendapat skor pegawai tinggi",
                             "en": "Units with a high IKM also get high staff scores"},
-    "antar_judul_negatif": {"id": "Unit dengan IKM tinggi mendapat skor pegawai lebih rendah",
+    "antar_judul_turun": {"id": "Unit dengan IKM tinggi mendapat skor pegawai lebih rendah",
                             "en": "Units with a high IKM get lower staff scores"},
     "antar_judul_tidak_jelas": {"id": "Tidak ada hubungan jelas antara IKM unit dan skor pegawai",
                                 "en": "No clear relation between unit IKM and staff scores"},
@@ -164,9 +187,9 @@ KORELASI: dict[str, dict[str, str]] = {
               "correlation (Bakdash & Marusich 2017) fits one common slope for all units; "
               "{df} degrees of freedom.",
     },
-    "dalam_judul_positif": {"id": "Saat IKM unit naik, skor pegawainya ikut naik",
+    "dalam_judul_naik": {"id": "Saat IKM unit naik, skor pegawainya ikut naik",
                             "en": "When a unit's IKM rises, its staff scores rise too"},
-    "dalam_judul_negatif": {"id": "Saat IKM unit naik, skor pegawainya cenderung turun",
+    "dalam_judul_turun": {"id": "Saat IKM unit naik, skor pegawainya cenderung turun",
                             "en": "When a unit's IKM rises, its staff scores tend to fall"},
     "dalam_judul_tidak_jelas": {"id": "Naik-turun IKM dan skor pegawai tidak searah yang jelas",
                                 "en": "IKM and staff scores do not move together clearly"},
@@ -214,6 +237,18 @@ KORELASI: dict[str, dict[str, str]] = {
     },
     "unsur_judul": {"id": "Korelasi per unsur: {nama} paling kuat dalam unit",
                     "en": "Correlation by element: {nama} strongest within units"},
+    "unsur_teks_antar": {
+        "id": "Korelasi NRR tiap unsur (U1–U9) dengan skor kinerja pegawai. Nilai p "
+              "disesuaikan dengan metode Holm dalam tiap kolom (9 uji), untuk mengendalikan "
+              "kemungkinan temuan kebetulan karena banyak uji. Antar unit, unsur dengan "
+              "korelasi terkuat adalah **{nama}** ({r}, {ci}; Holm: {p}).",
+        "en": "Correlation of each element's NRR (U1–U9) with staff performance scores. "
+              "p-values are adjusted by Holm's method within each column (9 tests) to guard "
+              "against chance findings from many tests. Between units, the element with the "
+              "strongest correlation is **{nama}** ({r}, {ci}; Holm: {p}).",
+    },
+    "unsur_judul_antar": {"id": "Korelasi per unsur: {nama} paling kuat antar unit",
+                          "en": "Correlation by element: {nama} strongest between units"},
     "unsur_alt": {
         "id": "Peta panas korelasi sembilan unsur IKM dengan skor kinerja, per tingkat "
               "(antar unit, dalam unit) dan metode (Pearson, Spearman); nilai dari {min} "
@@ -247,11 +282,25 @@ KORELASI: dict[str, dict[str, str]] = {
               "(MixedLM, random intercept per unit): each point of satisfaction goes with "
               "{b} score points ({ci_b}). {arti}",
     },
-    "arti_petugas_positif": {
+    "petugas_teks_tanpa_model": {
+        "id": "Untuk {n} petugas yang tercatat melayani responden ({n_unit} unit; {n_buang} "
+              "petugas dengan kurang dari {k} responden tidak dipakai), kepuasan rata-rata "
+              "warga yang dilayani dibandingkan dengan skor petugas itu sendiri, hanya di antara "
+              "rekan satu unit. Korelasi dalam unit: {r} ({ci}). Model campuran (intersep acak "
+              "per unit) tidak dapat dihitung: diperlukan petugas dari paling sedikit dua unit "
+              "dengan kepuasan dan skor yang bervariasi. {arti}",
+        "en": "For {n} officers recorded as serving respondents ({n_unit} units; {n_buang} "
+              "officers with fewer than {k} respondents left out), the mean satisfaction of "
+              "the citizens they served is compared with the officer's own score, only among "
+              "colleagues of the same unit. Within-unit correlation: {r} ({ci}). The mixed "
+              "model (random intercept per unit) could not be fitted: it needs officers from "
+              "at least two units whose satisfaction and scores vary. {arti}",
+    },
+    "arti_petugas_naik": {
         "id": "Petugas yang dinilai lebih baik oleh warga cenderung mendapat skor lebih tinggi.",
         "en": "Officers rated better by citizens tend to get higher scores.",
     },
-    "arti_petugas_negatif": {
+    "arti_petugas_turun": {
         "id": "Petugas yang dinilai lebih baik oleh warga cenderung mendapat skor lebih rendah.",
         "en": "Officers rated better by citizens tend to get lower scores.",
     },
@@ -270,12 +319,6 @@ KORELASI: dict[str, dict[str, str]] = {
               "variation is noise. A median reliability of {lam} means an empirical-Bayes "
               "estimate would shrink each officer's satisfaction by about {susut} toward the "
               "unit mean; the correlations above are therefore pulled toward zero.",
-    },
-    "petugas_tidak_ada": {
-        "id": "Data survei tidak mencatat petugas yang melayani (`nip_petugas`); analisis "
-              "tingkat petugas dilewati.",
-        "en": "The survey does not record the serving officer (`nip_petugas`); the officer-"
-              "level analysis is skipped.",
     },
     # ---------------------------------------------------------------- fairness
     "h_keadilan": {"id": "## Keadilan penilaian: skor pada kepuasan warga yang sama",
@@ -371,6 +414,20 @@ KORELASI: dict[str, dict[str, str]] = {
     },
     "inflasi_judul": {"id": "Mutu {mutu}: {p} pegawai tetap berpredikat Baik atau lebih",
                       "en": "Grade {mutu}: {p} of staff still rated Baik or better"},
+    "inflasi_teks_satu": {
+        "id": "Porsi pegawai berpredikat Baik atau Sangat Baik (PermenPANRB 6/2022) menurut "
+              "mutu IKM unit pada triwulan yang sama. Semua unit-triwulan bermutu {mutu} "
+              "menurut warga; {p} pegawainya berpredikat Baik atau lebih. Perbandingan "
+              "antarmutu memerlukan unit-triwulan dengan mutu yang berbeda. Catatan: pola "
+              "distribusi SE MenPANRB 3/2023 membatasi sebaran predikat menurut predikat "
+              "organisasi, sehingga predikat kurang bervariasi.",
+        "en": "Share of staff rated Baik or Sangat Baik (PermenPANRB 6/2022) by the unit's "
+              "IKM grade in the same quarter. Every unit-quarter is graded {mutu} by citizens; "
+              "{p} of their staff were rated Baik or better. A comparison between grades needs "
+              "unit-quarters of different grades. Note: the SE MenPANRB 3/2023 distribution "
+              "pattern limits ratings according to the organisation's rating, which "
+              "compresses their spread.",
+    },
     "inflasi_alt": {
         "id": "Diagram batang porsi pegawai berpredikat Baik/Sangat Baik menurut mutu IKM unit "
               "(A sampai D) dengan IK 95 %; dari {min} sampai {max}.",
