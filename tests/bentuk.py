@@ -42,6 +42,7 @@ __all__ = [
     "BENTUK",
     "BERKAS",
     "Bentuk",
+    "Masukan",
     "Sumber",
     "Ubah",
     "baca",
@@ -211,7 +212,7 @@ class Sumber:
     maks_pegawai: int | None = 12
     maks_responden: int | None = 20
 
-    def tabel(self) -> Masukan:
+    def masukan(self) -> Masukan:
         """The base tables (generated once per process, then copied)."""
         if self not in _CACHE:
             with tempfile.TemporaryDirectory() as d:
@@ -493,7 +494,7 @@ def buat(bentuk: Bentuk, folder: str | Path) -> Path:
         raise FileExistsError(f"{folder} is not empty")
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        t = bentuk.sumber.tabel()
+        t = bentuk.sumber.masukan()
         for u in bentuk.ubah:
             u.terapkan(t)
         tulis(t, folder)

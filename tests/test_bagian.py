@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 import math
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from kinerja_analysis import triwulan  # noqa: E402
-from kinerja_analysis.laporan import hasil  # noqa: E402
-from kinerja_analysis.laporan.bagian import (  # noqa: E402
+from kinerja_analysis import triwulan
+from kinerja_analysis.laporan import hasil
+from kinerja_analysis.laporan.bagian import (
     ALASAN,
     Bagian,
     Gambar,

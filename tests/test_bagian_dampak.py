@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -76,6 +77,29 @@ def sentence(code, lang, **params):
     return kalimat_alasan(code, lang, halaman.ALASAN_DAMPAK, **params)
 
 
+def missing(names, code, lang, **params):
+    """The sentence of outcomes without an estimate: their names, then the code's."""
+    return Naskah(DAMPAK, lang)("hasil_alasan", nama=names) + " " + sentence(code, lang, **params)
+
+
+def nulls_have_codes(R):
+    """Every null of the section has a reason code (dotted below the top level)."""
+    codes = R.get("tidak_tersedia", {})
+    bad = []
+
+    def walk(obj, path):
+        for k, v in obj.items():
+            if k == "tidak_tersedia":
+                continue
+            if v is None and f"{path}{k}" not in codes:
+                bad.append(f"{path}{k}")
+            elif isinstance(v, dict):
+                walk(v, f"{path}{k}.")
+    walk(R, "")
+    assert not bad, bad
+    return codes
+
+
 @pytest.fixture(scope="module")
 def full():
     return bangun(make_data())
@@ -90,7 +114,7 @@ def test_sections_in_order_all_shown(full):
     R = full.hasil["dampak"]
     assert list(R) == ["ikm", "skor_kinerja", "kehadiran", "pembinaan_rd", "penghargaan",
                        "desain"]
-    assert "tidak_tersedia" not in R
+    assert "tidak_tersedia" not in R and nulls_have_codes(R) == {}
     json.dumps(R)
 
 
@@ -233,12 +257,13 @@ def test_design_without_estimate(case, lang):
     assert hal["att"].teks().splitlines()[1] == sentence(code, lang, **p)
     T = Naskah(DAMPAK, lang)
     names = T("nama_ikm") + ", " + T("nama_skor_kinerja") + f" {T('dan')} " + T("nama_kehadiran")
-    assert T("hasil_" + code, nama=names, **p) in hal["jawaban"].teks()
+    assert missing(names, code, lang, **p) in hal["jawaban"].teks()
     assert hal["jawaban"].alasan == code
     assert "bertahap" not in hal["jawaban"].teks() and "in stages" not in hal["jawaban"].teks()
     # the coaching sections do not depend on the adoption design
     if case != "one_quarter":
         assert hal["rd"].tersedia and hal["tindak_lanjut"].tersedia
+    nulls_have_codes(hal.hasil["dampak"])
     json.dumps(hal.hasil)
 
 
@@ -247,7 +272,9 @@ def test_one_quarter_rd_needs_next_quarter(lang):
     hal = bangun(make_data(quarters=["2022-Q3"]), lang)
     R = hal.hasil["dampak"]
     assert R["pembinaan_rd"]["estimate"] is None
-    assert R["pembinaan_rd"]["tidak_tersedia"] == {"estimate": "rd_data_kurang"}
+    codes = nulls_have_codes(R)
+    assert codes["pembinaan_rd.estimate"] == codes["pembinaan_rd.ci_low"] == "rd_data_kurang"
+    assert "tidak_tersedia" not in R["pembinaan_rd"]
     assert hal["rd"].alasan == "rd_data_kurang"
     assert hal["rd"].teks().splitlines()[1] == sentence(
         "rd_data_kurang", lang, batas="70", bawah="0", atas="0", min="20")
@@ -261,6 +288,7 @@ def test_too_few_scores_near_cutoff(lang):
     R = hal.hasil["dampak"]
     assert R["pembinaan_rd"]["estimate"] is None and hal["rd"].alasan == "rd_data_kurang"
     assert R["skor_kinerja"] is not None  # the DiD does not need the cut-off
+    nulls_have_codes(R)
     T = Naskah(DAMPAK, lang)
     assert T("rd_tidak_ada") in hal["jawaban"].teks()
     assert T("catatan_rd", batas="70") not in hal["catatan"].teks()
@@ -275,9 +303,10 @@ def test_no_survei_kepuasan(lang):
     assert R["ikm"] is None and R["tidak_tersedia"] == {"ikm": "tanpa_berkas"}
     assert R["skor_kinerja"] is not None and R["kehadiran"] is not None
     T = Naskah(DAMPAK, lang)
-    miss = T("hasil_tanpa_berkas", nama=T("nama_ikm"), berkas="survei_kepuasan")
+    miss = missing(T("nama_ikm"), "tanpa_berkas", lang, berkas="survei_kepuasan")
     assert miss in hal["jawaban"].teks() and miss in hal["att"].teks()
     assert hal["att"].tabel()["hasil"].tolist() == [T("judul_skor_kinerja"), T("judul_kehadiran")]
+    nulls_have_codes(R)
     assert T("catatan_ikm") not in hal["catatan"].teks()
     assert all(b.tersedia for b in hal)
 
@@ -292,7 +321,7 @@ def test_no_penilaian_kinerja(lang):
     assert R["ikm"] is not None
     assert R["skor_kinerja"] is None and R["kehadiran"] is None
     assert R["pembinaan_rd"] is None and R["penghargaan"] is None
-    assert R["tidak_tersedia"] == {"skor_kinerja": "tanpa_berkas", "kehadiran": "tanpa_berkas",
+    assert nulls_have_codes(R) == {"skor_kinerja": "tanpa_berkas", "kehadiran": "tanpa_berkas",
                                    "pembinaan_rd": "tanpa_berkas", "penghargaan": "tanpa_berkas"}
     for k in ("rd", "tindak_lanjut"):
         assert hal[k].alasan == "tanpa_berkas"
@@ -300,9 +329,8 @@ def test_no_penilaian_kinerja(lang):
                                                           berkas="penilaian_kinerja")
     T = Naskah(DAMPAK, lang)
     assert T("rd_tanpa_skor") in hal["jawaban"].teks()
-    assert T("hasil_tanpa_berkas", nama=T("dan")
-             .join([T("nama_skor_kinerja") + " ", " " + T("nama_kehadiran")]),
-             berkas="penilaian_kinerja") in hal["att"].teks()
+    names = f"{T('nama_skor_kinerja')} {T('dan')} {T('nama_kehadiran')}"
+    assert missing(names, "tanpa_berkas", lang, berkas="penilaian_kinerja") in hal["att"].teks()
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -313,8 +341,11 @@ def test_no_tindak_lanjut(lang):
     R = hal.hasil["dampak"]
     P = R["pembinaan_rd"]
     assert P["estimate"] is not None and P["jenis"] == "sharp"  # coaching assumed below 70
-    assert P["kepatuhan"] is None and P["tidak_tersedia"] == {"kepatuhan": "tanpa_berkas"}
-    assert R["penghargaan"] is None and R["tidak_tersedia"] == {"penghargaan": "tanpa_berkas"}
+    assert P["kepatuhan"] is None and P["lompatan_pembinaan"] is None
+    assert R["penghargaan"] is None
+    assert nulls_have_codes(R) == {"pembinaan_rd.kepatuhan": "tanpa_berkas",
+                                   "pembinaan_rd.lompatan_pembinaan": "tanpa_berkas",
+                                   "penghargaan": "tanpa_berkas"}
     assert hal["tindak_lanjut"].alasan == "tanpa_berkas"
     assert hal["tindak_lanjut"].teks().splitlines()[1] == sentence("tanpa_berkas", lang,
                                                                     berkas="tindak_lanjut")
@@ -332,6 +363,7 @@ def test_no_kebijakan(lang):
     assert hal["att"].teks().splitlines()[1] == sentence("tanpa_berkas", lang, berkas="kebijakan")
     assert hal["rd"].tersedia
     assert hal.hasil["dampak"]["desain"]["n_unit"] == 0
+    nulls_have_codes(hal.hasil["dampak"])
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -358,7 +390,13 @@ def test_two_quarters(lang):
     assert R["ikm"] is not None and R["ikm"]["pretrend_p_value"] is None
     assert [r["relative_period"] for r in R["ikm"]["event_study"]] == [0]
     T = Naskah(DAMPAK, lang)
-    assert T("p_tidak_ada") in hal["event_study"].teks()
+    codes = nulls_have_codes(R)
+    for y in ("ikm", "skor_kinerja", "kehadiran"):
+        assert R[y]["pretrend_p_value"] is None
+        assert codes[f"{y}.pretrend_p_value"] == codes[f"{y}.pretrend.statistic"] == \
+            "tanpa_tren_awal"
+    names = T("nama_ikm") + ", " + T("nama_skor_kinerja") + f" {T('dan')} " + T("nama_kehadiran")
+    assert sentence("tanpa_tren_awal", lang, nama=names) in hal["event_study"].teks()
     assert hal["event_study"].gambar()[0].alt == T(
         "es_alt", daftar=T("nama_ikm") + ", " + T("nama_skor_kinerja") + f" {T('dan')} "
         + T("nama_kehadiran"), a=0, b=0)
@@ -373,6 +411,19 @@ def test_every_band_hidden(lang):
     assert hal.hasil["dampak"]["pembinaan_rd"]["kepatuhan"] == []
     assert hal["tindak_lanjut"].teks().splitlines()[1] == kalimat_alasan(
         "disembunyikan", lang, k=i18n.fmt_int(10**6, lang))
+    nulls_have_codes(hal.hasil["dampak"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_awards(lang):
+    data = make_data(quarters=QUARTERS[:3])
+    data.tindak_lanjut = data.tindak_lanjut[data.tindak_lanjut["jenis"] != "penghargaan"]
+    hal = bangun(data, lang)
+    H = hal.hasil["dampak"]["penghargaan"]
+    assert H["n_penghargaan"] == 0 and H["porsi_3_unit_teratas"] is None
+    assert nulls_have_codes(hal.hasil["dampak"])["penghargaan.porsi_3_unit_teratas"] == \
+        "tanpa_penghargaan"
+    assert sentence("tanpa_penghargaan", lang) in hal["tindak_lanjut"].teks()
 
 
 def test_never_treated_controls_need_never_treated_units():
@@ -406,7 +457,6 @@ def test_catalog_complete():
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
     for key, tr in halaman.ALASAN_DAMPAK.items():
         assert set(tr) == {"id", "en"} and fields(tr["id"]) == fields(tr["en"]), key
-    codes = ("tanpa_berkas", "tanpa_kolom", "triwulan_kurang", "unit_kurang", "tanpa_adopsi",
-             "adopsi_sejak_awal", "tanpa_pembanding", "diobati_kurang",
-             "tidak_dapat_diestimasi")
-    assert all("hasil_" + c in DAMPAK for c in codes)
+    schema = (Path(__file__).parents[1] / "docs" / "results_schema.md").read_text("utf-8")
+    for code in halaman.ALASAN_DAMPAK:
+        assert f"`{code}`" in schema, code

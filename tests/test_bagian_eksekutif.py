@@ -47,8 +47,8 @@ RES = {
         "keseluruhan_periode_akhir": {"estimate": 86.56, "ci_low": 85.88, "ci_high": 87.23,
                                       "n": 738, "mutu": "B", "kinerja_unit": "Baik"},
         "per_unit": [
-            _unit("Kelurahan A", "2025-Q3", 80.0, 78.0, 82.0, "B"),
-            _unit("Kelurahan A", "2025-Q4", 85.0, 83.0, 87.0, "B"),
+            _unit("Kelurahan A", "2025-Q3", 80.14, 78.0, 82.0, "B"),
+            _unit("Kelurahan A", "2025-Q4", 85.37, 83.29, 87.45, "B"),
             _unit("Kelurahan B", "2025-Q3", 70.0, 67.0, 73.0, "C"),
             _unit("Kelurahan B", "2025-Q4", 69.0, 66.0, 72.0, "C"),
             _unit("Kelurahan C", "2025-Q3", 90.0, 88.0, 92.0, "A"),
@@ -189,6 +189,8 @@ def test_traffic_light_table_shows_the_saved_numbers():
         for col in ("lampu_ikm", "lampu_perubahan", "lampu_selisih", "lampu_paham"):
             assert tab.loc[u, col] == r[col]
     assert rows["Kelurahan C"]["perubahan"] == -30.0
+    assert rows["Kelurahan A"]["perubahan"] == 5.23  # 85.37 - 80.14, rounded to 2 decimals
+    assert 85.37 - 80.14 != 5.23
     html = hal["lampu"].html()
     assert "■ merah" in html and "IKM Triwulan IV 2025" in html
 
@@ -208,10 +210,10 @@ def test_traffic_light_rules():
 
 def test_change_light_on_the_boundary_is_amber():
     res = _res()
-    res["ikm"]["per_unit"][1].update(ci_low=80.0)  # A: interval starts at last quarter's 80
+    res["ikm"]["per_unit"][1].update(ci_low=80.14)  # A: starts at last quarter's 80.14
     rows = {r["unit_kerja"]: r for r in _sec(_build(res))["lampu_unit"]}
     assert rows["Kelurahan A"]["lampu_perubahan"] == "kuning"
-    res["ikm"]["per_unit"][1].update(ci_low=80.01)
+    res["ikm"]["per_unit"][1].update(ci_low=80.15)
     rows = {r["unit_kerja"]: r for r in _sec(_build(res))["lampu_unit"]}
     assert rows["Kelurahan A"]["lampu_perubahan"] == "hijau"
 
@@ -222,7 +224,7 @@ def test_previous_quarter_across_a_year_boundary():
         r["periode"] = {"2025-Q3": "2025-Q4", "2025-Q4": "2026-Q1"}[r["periode"]]
     res["ikm"]["periode_akhir"] = "2026-Q1"
     rows = {r["unit_kerja"]: r for r in _sec(_build(res))["lampu_unit"]}
-    assert rows["Kelurahan A"]["perubahan"] == 5.0
+    assert rows["Kelurahan A"]["perubahan"] == 5.23
     assert rows["Kelurahan A"]["lampu_perubahan"] == "hijau"
 
 
@@ -509,3 +511,6 @@ def test_theme_target_is_shown_by_its_label():
         steps = _build(res, lang)["langkah"].teks()
         assert "transparansi_keadilan" not in steps
         assert muat_leksikon()["transparansi_keadilan"][lang] in steps
+    res = _res(hambatan__rekomendasi=[{"kode": "tindak_lanjut_tema", "sasaran": None}])
+    steps = _build(res, "id")["langkah"].teks()
+    assert "None" not in steps and "Sasaran" not in steps.split("2. ")[-1]

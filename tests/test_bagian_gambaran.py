@@ -17,7 +17,6 @@ import pandas as pd
 import pytest
 
 from kinerja_analysis import i18n, ikm, skp, triwulan
-from kinerja_analysis.laporan import hasil as H
 from kinerja_analysis.laporan import naskah
 from kinerja_analysis.laporan.bagian import ALASAN, Halaman, kalimat_alasan
 from kinerja_analysis.laporan.bagian import gambaran as G
@@ -206,9 +205,13 @@ def test_trend_title_unclear_when_the_change_is_within_noise():
 def test_no_citizen_survey(lang):
     hal = bangun(data(survei_kepuasan=None), lang=lang)
     sentence = _sentence("tanpa_berkas", lang, berkas="survei_kepuasan")
-    for key in ("cakupan", "ikm_unit", "ikm_tren", "ikm_peta", "unsur", "profil", "rtl"):
+    for key in ("cakupan", "ikm_unit", "unsur", "profil", "rtl"):
         assert hal[key].alasan == "tanpa_berkas", key
         assert sentence in hal[key].teks()
+    # the trend and heat map sit under the IKM heading: the reason is said once, there
+    for key in ("ikm_tren", "ikm_peta"):
+        assert hal[key].alasan == "tanpa_berkas" and hal[key].teks() == ""
+    assert hal.teks().count(sentence) == 6  # summary, coverage, IKM, NRR, profile, plan
     assert sentence in hal["ringkasan"].teks()
     R = hal.hasil["ikm"]
     for key in G._IKM_KEYS:
@@ -224,8 +227,8 @@ def test_no_citizen_survey(lang):
 def test_no_scores_and_no_staff(lang):
     hal = bangun(data(penilaian_kinerja=None, pegawai=None), lang=lang)
     sentence = _sentence("tanpa_berkas", lang, berkas="penilaian_kinerja")
-    for key in ("predikat", "predikat_unit"):
-        assert hal[key].alasan == "tanpa_berkas" and sentence in hal[key].teks()
+    assert hal["predikat"].alasan == "tanpa_berkas" and sentence in hal["predikat"].teks()
+    assert hal["predikat_unit"].alasan == "tanpa_berkas" and not hal["predikat_unit"].blok
     S = hal.hasil["skp"]
     assert S["n"] is None and S["predikat"] is None
     assert S["tidak_tersedia"] == {"n": "tanpa_berkas", "predikat": "tanpa_berkas"}
@@ -241,9 +244,9 @@ def test_scores_without_predikat_or_ratings(lang, how):
     if how == "all_null":
         pen["predikat"] = None
     hal = bangun(data(penilaian_kinerja=pen), lang=lang)
-    for key in ("predikat", "predikat_unit"):
-        assert hal[key].alasan == "tanpa_predikat"
-        assert _sentence("tanpa_predikat", lang) in hal[key].teks()
+    assert hal["predikat_unit"].alasan == "tanpa_predikat"
+    assert hal["predikat"].alasan == "tanpa_predikat"
+    assert hal.teks().count(_sentence("tanpa_predikat", lang)) == 1
     assert hal.hasil["skp"]["tidak_tersedia"]["predikat"] == "tanpa_predikat"
 
 
@@ -298,6 +301,10 @@ def test_one_quarter_only(lang):
         in hal["ikm_unit"].teks()
     assert all(hal[k].tersedia for k in ("cakupan", "ikm_peta", "unsur", "profil", "rtl",
                                          "predikat", "predikat_unit"))
+    fp = i18n.fmt_periode("2025-Q4", lang)
+    text = hal["ringkasan"].teks()
+    assert (f"pada {fp}." if lang == "id" else f"in {fp}.") in text
+    assert (f"dari {fp} sampai" if lang == "id" else f"from {fp} to") not in text
 
 
 def test_change_uses_the_previous_quarter():
@@ -352,6 +359,10 @@ def test_element_never_answered_in_the_period(lang):
         in hal["unsur"].teks()
     # the trend shows the quarters with an IKM; the last one has none
     assert hal["ikm_tren"].tersedia
+    # the previous quarter has an IKM: the change is missing because of this quarter only
+    assert T("ikm_unit_tanpa_unsur", n="3") in hal["ikm_unit"].teks()
+    assert T("perubahan_tanpa_sebelum", prev=i18n.fmt_periode("2025-Q3", lang)) \
+        not in hal["ikm_unit"].teks()
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -359,14 +370,20 @@ def test_every_unit_cell_suppressed(lang):
     # 4 respondents per cell (< 5) but 12 per quarter: the area's IKM is still published
     hal = bangun(data(survei_kepuasan=survei(n=4)), lang=lang)
     sentence = kalimat_alasan("disembunyikan", lang, k=5)
-    for key in ("ikm_unit", "ikm_peta"):
-        assert hal[key].alasan == "disembunyikan" and sentence in hal[key].teks()
+    assert hal["ikm_unit"].alasan == "disembunyikan" and sentence in hal["ikm_unit"].teks()
+    assert hal["ikm_peta"].alasan == "disembunyikan" and not hal["ikm_peta"].blok
     R = hal.hasil["ikm"]
     assert all(r["suppressed"] and r["ikm"] is None for r in R["per_unit"])
     assert R["keseluruhan_periode_akhir"]["n"] == 12
     assert hal["ikm_tren"].tersedia and hal["cakupan"].tersedia
     T = naskah.Naskah(naskah.GAMBARAN, lang)
     assert T("cakupan_kecil", n=9, k=5) in hal["cakupan"].teks()
+
+
+def test_large_minimum_is_written_as_a_formatted_number():
+    hal = bangun(data(), k_min_responden=1000)
+    assert kalimat_alasan("disembunyikan", "id", k="1.000") in hal["ikm_unit"].teks()
+    assert "1000" not in hal.teks()
 
 
 def test_fewer_respondents_than_k_in_the_whole_quarter():
@@ -408,6 +425,10 @@ def test_no_tables_at_all():
     assert list(hal.bagian) == SECTIONS
     assert not any(b.tersedia for b in hal)
     assert hal.hasil["ikm"]["periode_akhir"] is None
+    # every null has its reason code
+    for sec in (hal.hasil["ikm"], hal.hasil["skp"]):
+        nulls = {k for k, v in sec.items() if v is None}
+        assert nulls and nulls == set(sec["tidak_tersedia"])
 
 
 def test_with_parquet_files_through_muat(tmp_path):

@@ -152,7 +152,9 @@ def test_full_page_has_every_section_and_key(penuh):
 def test_numbers_shown_are_the_saved_numbers(penuh):
     for lang, hal in penuh.items():
         R = _R(hal)
-        pct = lambda x: i18n.fmt_percent(x, 1, lang)  # noqa: E731
+        def pct(x, lang=lang):
+            return i18n.fmt_percent(x, 1, lang)
+
         semua = {r["hambatan"]: r for r in R["prevalensi"] if r["dimensi"] == "semua"}
         ring = hal["ringkasan"].teks()
         for h in hb.HAMBATAN:
@@ -233,6 +235,13 @@ def test_required_column_missing():
     assert "paham_2" in hal["reliabilitas"].teks()
 
 
+def test_training_column_missing():
+    hal = _hal("tanpa_ikut", _survei(40).drop(columns="ikut_pelatihan"), _pegawai())
+    assert hal["pelatihan"].alasan == hal["model"].alasan == "tanpa_kolom"
+    assert "ikut_pelatihan" in hal["pelatihan"].teks()
+    assert {_alasan(hal)[k] for k in (*EFEK_KEYS, "model_dukungan")} == {"tanpa_kolom"}
+    assert hal["prevalensi"].tersedia and hal["komentar"].tersedia
+
 def test_empty_survey_up_to_periode_akhir():
     s = _survei(40).iloc[:0]
     hal = _hal("kosong_periode", s, _pegawai(), periode_akhir="2024-Q4")
@@ -247,7 +256,7 @@ def test_one_wave_training_needs_two():
     pages = _both("satu", _survei(40, waves=1), _pegawai())
     _assert_reason(pages, "pelatihan", "satu_gelombang", "h_pelatihan")
     assert ALASAN["satu_gelombang"]["id"] in pages["id"]["pelatihan"].teks()
-    for lang, hal in pages.items():
+    for hal in pages.values():
         R = _R(hal)
         assert all(R[k] is None and _alasan(hal)[k] == "satu_gelombang" for k in EFEK_KEYS)
         assert R["gelombang"] == 1 and R["prevalensi"]
@@ -268,6 +277,11 @@ def test_two_waves_no_pretrend_check():
                                        "peluang_dukungan")}}
         text = hal["pelatihan"].teks()
         assert H.NASKAH["tren_ok"][lang] not in text and H.NASKAH["tren_tidak"][lang] not in text
+        why = kalimat_alasan("gelombang_kurang", lang, H.ALASAN_HAMBATAN, n=3, min=3)
+        assert f"{H.NASKAH['tren_kosong'][lang]} {why}" not in text  # n is the survey's: 2
+        assert (f"{H.NASKAH['tren_kosong'][lang]} "
+                f"{kalimat_alasan('gelombang_kurang', lang, H.ALASAN_HAMBATAN, n=2, min=3)}"
+                in text)
         assert len(hal["pelatihan"].tabel()) == 2
     sentence = kalimat_alasan("gelombang_kurang", "en", H.ALASAN_HAMBATAN, n=2, min=3)
     assert sentence.startswith("The staff survey has 2 waves")
@@ -356,9 +370,9 @@ def test_training_groups_under_k_are_hidden():
     s = _survei(40, latih=0.15, seed=5)
     n1 = int(s.loc[s["gelombang"] == 3, "ikut_pelatihan"].sum())
     assert 2 <= n1 < 10
-    hal = _hal("latih_kecil", s, _pegawai())
-    assert hal["pelatihan"].alasan == "disembunyikan"
-    assert _alasan(hal)["efek_pelatihan_pemahaman"] == "disembunyikan"
+    pages = _both("latih_kecil", s, _pegawai())
+    _assert_reason(pages, "pelatihan", "kelompok_kecil", "h_pelatihan", k=10)
+    assert _alasan(pages["id"])["efek_pelatihan_pemahaman"] == "kelompok_kecil"
 
 
 # --------------------------------------------------------------------------- comments
@@ -396,8 +410,9 @@ def test_every_group_below_k_hides_everything():
     assert R["prevalensi"] and all(r["suppressed"] and r["proporsi"] is None
                                    for r in R["prevalensi"])
     for section, head in (("ringkasan", "h_ringkasan"), ("prevalensi", "h_prevalensi"),
-                          ("likert", "h_likert"), ("pelatihan", "h_pelatihan")):
+                          ("likert", "h_likert")):
         _assert_reason(pages, section, "disembunyikan", head, k=10)
+    _assert_reason(pages, "pelatihan", "kelompok_kecil", "h_pelatihan", k=10)
     assert _alasan(pages["id"])["sebaran_likert"] == "disembunyikan"
     assert pages["id"]["model"].alasan == "data_kurang"
     assert not [r for r in R["rekomendasi"] if r["dimensi"]]  # no hidden group targeted
@@ -522,15 +537,3 @@ def test_reason_codes_documented_and_bilingual():
             re.findall(r"{(\w+)}", entry["en"])), code
         assert code not in ALASAN  # page codes do not shadow the generic ones
 
-
-def test_data_model_keeps_rows_without_background():
-    s = _survei(20, waves=1)
-    full = hb.data_model(s, _pegawai(20))
-    bare = hb.data_model(s, _pegawai(20)[["id_pegawai", "unit_kerja"]])
-    assert len(full) == len(bare) == 20
-    assert "status_pppk" in full and "status_pppk" not in bare
-    partial = _pegawai(20)
-    partial.loc[:4, "status_kepegawaian"] = None  # missing for some: complete cases
-    assert len(hb.data_model(s, partial)) == 15
-    assert hb.dimensi_tersedia(s, partial) == hb.DIMENSI
-    assert hb.dimensi_tersedia(s, None) == ("unit_kerja",)

@@ -270,6 +270,60 @@ def test_pretrend_detects_anticipation():
     assert clean.pretrend_p_value > 0.001
 
 
+def test_pretrend_few_clusters_uses_hotelling_f():
+    """Below MIN_KLASTER clusters the Wald statistic gets the Hotelling T^2 / F(q, G-q)
+    form; with many clusters it stays chi2(q). Hand-computed: W = 0.3^2/0.01 + 0.2^2/0.02
+    = 11, q = 2, G = 12 -> F = 11 * 10 / (2 * 11) = 5 on (2, 10)."""
+    from scipy import stats
+
+    b, v, e = np.array([0.3, -0.2, 1.0]), np.diag([0.01, 0.02, 0.05]), np.array([-2, -1, 0])
+    few = dampak.uji_pretrend(b, v, e, leads=4, n_clusters=12)
+    assert few["q"] == 2 and few["distribution"] == "F(2, 10)"
+    assert few["statistic"] == pytest.approx(5.0)
+    assert few["p_value"] == pytest.approx(stats.f.sf(5.0, 2, 10))
+    many = dampak.uji_pretrend(b, v, e, leads=4, n_clusters=40)
+    assert many["distribution"] == "chi2(2)" and many["statistic"] == pytest.approx(11.0)
+    assert many["p_value"] == pytest.approx(stats.chi2.sf(11.0, 2))
+    assert few["p_value"] > many["p_value"]  # the small-sample form is more conservative
+    # G <= q: no F reference exists, chi2 is used
+    assert dampak.uji_pretrend(b, v, e, n_clusters=2)["distribution"] == "chi2(2)"
+    # and estimasi_cs passes its number of units: a 12-unit panel gets the F form
+    r = dampak.estimasi_cs(_sim_panel(G=12, T=8, seed=5), "y", n_bootstrap=0)
+    assert r.pretrend["distribution"].startswith("F(") and r.pretrend["distribution"].endswith(
+        f", {12 - r.pretrend['q']})")
+
+
+def test_cohort_after_the_data_is_never_treated():
+    """A unit adopting after the last quarter is a control, not a cohort with placebo leads
+    (R did's convention): the estimate equals the one with that unit coded never treated."""
+    p = _sim_panel(G=12, T=8, seed=2)
+    late = p["unit_kerja"] == p["unit_kerja"].iloc[0]
+    after = p.copy()
+    after.loc[late, "g"] = int(p["t"].max()) + 3
+    never = p.copy()
+    never.loc[late, "g"] = pd.NA
+    a = dampak.estimasi_cs(after, "y", n_bootstrap=0)
+    b = dampak.estimasi_cs(never, "y", n_bootstrap=0)
+    assert a.att["estimate"] == pytest.approx(b.att["estimate"])
+    assert a.event_study["relative_period"].tolist() == b.event_study["relative_period"].tolist()
+    assert a.pretrend_p_value == pytest.approx(b.pretrend_p_value)
+
+
+def test_panel_without_one_source():
+    """No survey: IKM is NaN and the score outcomes stay; no scores: the reverse."""
+    keb = pd.DataFrame({"unit_kerja": ["A", "B"], "triwulan_mulai": ["2022-Q2", None]})
+    pk = pd.DataFrame({"unit_kerja": ["A", "B"], "triwulan": ["2022-Q1"] * 2,
+                       "skor_kinerja": [70.0, 60.0], "kehadiran": [90.0, 80.0]})
+    sk = pd.DataFrame({"unit_kerja": ["A"], "triwulan": ["2022-Q1"],
+                       **{f"u{j}": [3.0] for j in range(1, 10)}})
+    p = dampak.panel_unit_triwulan(keb, pk, None)
+    assert p["ikm"].isna().all() and p["skor_kinerja"].tolist() == [70.0, 60.0]
+    assert p["n_responden"].tolist() == [0, 0]
+    q = dampak.panel_unit_triwulan(keb, None, sk)
+    assert q["skor_kinerja"].isna().all() and q["ikm"].tolist() == [75.0]
+    assert q["n_pegawai"].tolist() == [0]
+
+
 def test_mde_formula():
     assert dampak.mde(1.0) == pytest.approx(1.959964 + 0.841621, abs=1e-5)
     assert dampak.mde(2.0, power=0.5) == pytest.approx(2 * 1.959964, abs=1e-5)
@@ -371,18 +425,27 @@ def test_naskah_complete_and_placeholders_match():
         assert fields(tr["id"]) == fields(tr["en"]), key
 
 
-def test_notebook_uses_only_catalog_keys_and_has_parameters():
+def test_page_uses_only_catalog_keys_and_notebook_is_thin():
     import re
 
+    from kinerja_analysis.laporan.bagian import dampak as halaman
     from kinerja_analysis.laporan.naskah_dampak import DAMPAK
 
+    page = Path(halaman.__file__).read_text(encoding="utf-8")
+    keys = set(re.findall(r'\bt\("([a-z_]+)"\s*[,)]', page))
+    assert keys and keys <= set(DAMPAK), keys - set(DAMPAK)
     path = Path(__file__).parents[1] / "notebooks" / "01_dampak_evaluasi.ipynb"
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     code = [c for c in cells if c["cell_type"] == "code"]
     text = lambda c: "".join(c["source"]) if isinstance(c["source"], list) else c["source"]  # noqa: E731
-    src = "\n".join(text(c) for c in code)
-    keys = set(re.findall(r'\bT\("([a-z_]+)"\s*[,)]', src))
-    assert keys and keys <= set(DAMPAK), keys - set(DAMPAK)
+    shown = [m.group(1) for c in code[2:]
+             for m in [re.fullmatch(r'tampilkan\(hal\["([a-z_]+)"\]\)', text(c).strip())]
+             if m]
+    assert shown == ["jawaban", "att", "event_study", "gelombang", "rd", "tindak_lanjut",
+                     "mde", "catatan"], [text(c) for c in code[2:]]
+    assert "halaman.bangun(" in text(code[1]) and "hal.simpan(results_dir)" in text(code[1])
+    src = "\n".join(text(c) for c in code[1:])  # the parameters cell has comments
+    assert not re.search(r"\b(def|lambda|if|for|round)\b", src)
     params = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(params) == 1
     for name in ("data_dir", "processed_dir", "results_dir", "lang", "periode_akhir",

@@ -1,10 +1,12 @@
-"""Data overview (gambaran): predikat per unit and the published low-predikat share that
-chooses which units a large report shows."""
+"""Data overview (gambaran): IKM cell suppression, the quarter-on-quarter change, the
+respondent profile's complementary suppression, predikat per unit and the published
+low-predikat share that chooses which units a large report shows."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from kinerja_analysis import gambaran, privacy
 
@@ -88,3 +90,107 @@ def test_ringkas_scales_to_many_units(monkeypatch):
     assert [rows for rows, _ in shapes] == [31]
     assert info["n_unit"] == 20_000 and len(sup.values) == 32
     assert sup.counts.loc[privacy.TOTAL, privacy.TOTAL] == n
+
+
+# ------------------------------------------------ IKM cells, change, respondent profile
+
+UNSUR = list(gambaran.ikm.UNSUR_KODE)
+
+
+def _survei(cells: dict[tuple[str, str], int], nilai: float = 3.0) -> pd.DataFrame:
+    """``cells[(unit, quarter)]`` respondents, every answer ``nilai`` except a spread."""
+    rows = []
+    for (u, q), n in cells.items():
+        for i in range(n):
+            rows.append({"unit_kerja": u, "triwulan": q,
+                         **{c: float(min(4, max(1, nilai + (i % 2)))) for c in UNSUR}})
+    return pd.DataFrame(rows)
+
+
+def test_ikm_cells_under_k_are_suppressed():
+    s = _survei({("A", Q): 4, ("B", Q): 5, ("C", Q): 12})
+    out = gambaran.ikm_unit_periode(s, k_min_responden=5).set_index("unit_kerja")
+    assert out.loc["A", "suppressed"] and not out.loc["B", "suppressed"]
+    assert out.loc["A", "n_responden"] == 4  # the count stays, the figures go
+    for col in ("ikm", "ci_low", "ci_high"):
+        assert pd.isna(out.loc["A", col]) and pd.notna(out.loc["B", col])
+    assert out.loc["A", ["mutu", "kinerja_unit", "unsur_terendah"]].isna().all()
+    assert out.loc["B", "mutu"] in ("A", "B", "C", "D")
+
+
+def test_area_ikm_suppressed_in_a_quarter_under_k():
+    s = _survei({("A", "2025-Q3"): 2, ("A", Q): 3, ("B", Q): 3})
+    out = gambaran.ikm_keseluruhan(s, k_min_responden=5).set_index("periode")
+    assert pd.isna(out.loc["2025-Q3", "ikm"]) and out.loc["2025-Q3", "n_responden"] == 2
+    assert pd.notna(out.loc[Q, "ikm"]) and out.loc[Q, "n_responden"] == 6
+
+
+def _per_unit(values: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame({"unit_kerja": "A", "periode": list(values),
+                         "ikm": list(values.values())})
+
+
+@pytest.mark.parametrize(("periode", "sebelum"), [("2025-Q3", "2025-Q2"),
+                                                   ("2025-Q1", "2024-Q4")])
+def test_change_is_from_the_quarter_just_before(periode, sebelum):
+    vals = {"2024-Q3": 60.0, "2024-Q4": 70.0, "2025-Q1": 75.0, "2025-Q2": 81.0,
+            "2025-Q3": 90.0}
+    out = gambaran.perubahan_ikm(_per_unit(vals), periode).set_index("unit_kerja")
+    assert out.loc["A", "ikm_sebelum"] == vals[sebelum]
+    assert out.loc["A", "perubahan"] == vals[periode] - vals[sebelum]
+
+
+def test_change_missing_without_the_previous_quarter():
+    out = gambaran.perubahan_ikm(_per_unit({"2025-Q1": 70.0, "2025-Q3": 80.0}), "2025-Q3")
+    assert pd.isna(out.set_index("unit_kerja").loc["A", "perubahan"])
+
+
+def _profil(jk: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"triwulan": Q, "jenis_kelamin": jk, "pendidikan": "S1"})
+
+
+def test_profile_hides_a_complementary_category():
+    # 12 L and 3 P with k = 5: P is hidden, and L too, since the total (15) is published
+    # and P = 15 - 12 otherwise
+    out = gambaran.profil_responden(_profil(["L"] * 12 + ["P"] * 3), Q, k_min_responden=5)
+    jk = out[out["karakteristik"] == "jenis_kelamin"].set_index("kategori")
+    assert jk["suppressed"].all()
+    assert jk["n"].isna().all() and jk["proporsi"].isna().all()
+    # never a single hidden category in a characteristic
+    for _, part in out.groupby("karakteristik"):
+        assert part["suppressed"].sum() != 1
+
+
+def test_profile_publishes_categories_of_k_or_more():
+    out = gambaran.profil_responden(_profil(["L"] * 7 + ["P"] * 5), Q, k_min_responden=5)
+    jk = out[out["karakteristik"] == "jenis_kelamin"].set_index("kategori")
+    assert not jk["suppressed"].any() and jk.loc["P", "n"] == 5
+    assert jk.loc["L", "proporsi"] == pytest.approx(7 / 12)
+
+
+def test_profile_leaves_out_blank_and_absent_columns():
+    s = _profil(["L"] * 6 + ["P"] * 6)
+    s["pekerjaan"] = None
+    out = gambaran.profil_responden(s, Q)
+    assert set(out["karakteristik"]) == {"jenis_kelamin", "pendidikan"}
+    empty = gambaran.profil_responden(pd.DataFrame({"triwulan": [Q] * 6}), Q)
+    assert empty.empty and list(empty.columns) == ["karakteristik", "kategori", "n",
+                                                   "proporsi", "suppressed"]
+
+
+def test_rencana_tindak_lanjut_ranks_only_answered_elements():
+    u = pd.DataFrame({"unsur": UNSUR, "nrr": [3.1, np.nan, 2.8, 3.5, np.nan, 3.0, 3.3, 2.8,
+                                              3.9]})
+    out = gambaran.rencana_tindak_lanjut(u)
+    assert out["unsur"].tolist() == ["u3", "u8", "u6"] and out["prioritas"].tolist() == [1, 2, 3]
+
+
+def test_beda_ikm_interval_from_two_independent_quarters():
+    s = pd.concat([_survei({("A", "2025-Q3"): 40}, 2.0), _survei({("A", Q): 40}, 3.0)])
+    d = gambaran.beda_ikm(gambaran.ikm_keseluruhan(s, se=True), "2025-Q3", Q)
+    ci = gambaran.ikm.ikm_ci(s, by="triwulan").set_index("triwulan")
+    assert d["estimate"] == pytest.approx(ci.loc[Q, "ikm"] - ci.loc["2025-Q3", "ikm"])
+    assert d["se"] == pytest.approx(np.hypot(ci.loc[Q, "se"], ci.loc["2025-Q3", "se"]))
+    assert d["ci_low"] < d["estimate"] < d["ci_high"] and d["ci_low"] > 0
+    assert np.isnan(gambaran.beda_ikm(gambaran.ikm_keseluruhan(s, se=True), "2025-Q1",
+                                      Q)["estimate"])

@@ -275,6 +275,28 @@ def test_did_excludes_already_trained_and_handles_no_data():
 # --------------------------------------------------------------------------- support model
 
 
+def test_data_model_keeps_rows_without_background():
+    """An attribute nobody has leaves the model instead of emptying it (complete cases)."""
+    rng = np.random.default_rng(0)
+    s = pd.DataFrame({"id_pegawai": range(20), "unit_kerja": np.arange(20) % 2, "gelombang": 1,
+                      "ikut_pelatihan": np.arange(20) % 3 == 0,
+                      **{c: rng.integers(1, 6, 20).astype(float)
+                         for items in hb.SKALA.values() for c in items}})
+    peg = pd.DataFrame({"id_pegawai": range(20), "status_kepegawaian": ["PNS", "PPPK"] * 10,
+                        "kelompok_usia": ["<30", "30-39", "40-49", "50+"] * 5,
+                        "golongan": ["III/a"] * 20})
+    full = hb.data_model(s, peg)
+    bare = hb.data_model(s, peg[["id_pegawai"]])
+    assert len(full) == len(bare) == len(hb.data_model(s)) == 20
+    assert {"status_pppk", "usia_<30"} <= set(full) and not {"status_pppk", "usia_<30"} & set(
+        bare)
+    partial = peg.copy()
+    partial.loc[:4, "status_kepegawaian"] = None  # missing for some: still complete cases
+    assert len(hb.data_model(s, partial)) == 15
+    assert hb.dimensi_tersedia(s, partial) == hb.DIMENSI
+    assert hb.dimensi_tersedia(s, peg[["id_pegawai", "golongan"]]) == ("unit_kerja", "golongan")
+    assert hb.dimensi_tersedia(s, None) == ("unit_kerja",)
+
 def _model_frame(n=400, seed=1):
     rng = np.random.default_rng(seed)
     paham = np.clip(rng.normal(3.3, 0.8, n), 1, 5)

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from kinerja_analysis import korelasi as K
+from kinerja_analysis.laporan.bagian import arah
 from kinerja_analysis.laporan.naskah import Naskah
-from kinerja_analysis.laporan.naskah_korelasi import KORELASI, arah
+from kinerja_analysis.laporan.naskah_korelasi import KORELASI
 
 TOL = 1e-6
 
@@ -214,6 +215,40 @@ def test_panel_drops_and_counts_small_cells():
     assert a["ikm"] == pytest.approx(float(ref["ikm"].iloc[0]), abs=1e-12)
 
 
+def test_panel_without_predikat_and_units_or_quarters_without_survey():
+    rng = np.random.default_rng(1)
+    s = pd.concat([_survey(rng, "A", "2024-Q1", 8, 3), _survey(rng, "B", "2024-Q1", 8, 3)])
+    pk = pd.DataFrame({"unit_kerja": ["A", "B", "C", "A"],
+                       "triwulan": ["2024-Q1", "2024-Q1", "2024-Q1", "2024-Q2"],
+                       "skor_kinerja": [80.0, 70.0, 60.0, 75.0], "kualitas_pelayanan": 70.0})
+    out = K.panel_unit_triwulan(s, pk)  # no predikat column (optional in the contract)
+    assert out["n_predikat"].tolist() == [0, 0] and out["n_baik"].tolist() == [0, 0]
+    assert out.attrs["n_unit_tanpa_survei"] == 1  # C: scores, never surveyed
+    assert out.attrs["triwulan_tanpa_survei"] == ["2024-Q2"]
+    assert len(K.inflasi_predikat(out)) == 0
+    full = K.panel_unit_triwulan(s, pk.assign(predikat="Baik"))
+    assert full["n_baik"].tolist() == [1, 1]
+    assert full.drop(columns=["n_predikat", "n_baik"]).equals(
+        out.drop(columns=["n_predikat", "n_baik"]))
+
+
+def test_tabel_petugas_with_some_staff_attributes_and_unfittable_mixedlm():
+    rng = np.random.default_rng(2)
+    s = pd.concat([_survey(rng, u, "2024-Q1", 12, 3) for u in "AB"])
+    s["id_petugas"] = [f"{u}{i % 3}" for u, i in zip(s["unit_kerja"], range(len(s)),
+                                                      strict=True)]
+    s[K.UNSUR] = 3.0  # every citizen equally satisfied: the MixedLM design is singular
+    pk = pd.DataFrame({"id_pegawai": [f"{u}{i}" for u in "AB" for i in range(3)],
+                       "triwulan": "2024-Q1", "skor_kinerja": [70.0, 72, 75, 60, 66, 61],
+                       "kualitas_pelayanan": 70.0})
+    peg = pd.DataFrame({"id_pegawai": pk["id_pegawai"], "jenis_kelamin": list("LPLPLP")})
+    tp = K.tabel_petugas(s, pk, peg, k_min_responden=2)
+    assert "jenis_kelamin" in tp.columns and "golongan_ruang" not in tp.columns
+    assert len(tp) == 6
+    out = K.korelasi_petugas(tp)  # no correlation and no coefficient, but no crash
+    assert np.isnan(out["r"]) and np.isnan(out["koefisien"])
+
+
 def test_selisih_peringkat_ranks_and_flags():
     p = pd.DataFrame({"unit_kerja": list("ABCD"), "triwulan": "q",
                       "ikm": [90.0, 85.0, 80.0, 70.0], "ikm_se": [0.5, 4.0, 0.5, 0.5],
@@ -282,7 +317,9 @@ def test_catalog_complete_and_arah():
         assert set(entry) == {"id", "en"}, key
         assert entry["id"].count("{") == entry["en"].count("{"), key
     assert Naskah(KORELASI, "en")("col_r") == "r"
-    assert arah(0.1, 0.5) == "positif" and arah(-0.2, 0.1) == "tidak_jelas"
+    assert arah(0.1, 0.5) == "naik" and arah(-0.2, 0.1) == "tidak_jelas"
+    for a in ("naik", "turun", "tidak_jelas"):  # every direction has its words
+        assert "arti_antar_" + a in KORELASI and "dalam_judul_" + a in KORELASI
 
 
 # --------------------------------------------------------------------------- demo data

@@ -364,9 +364,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             pdf=args.pdf,
         )
     except DataInvalidError as err:
-        _print_problems(err.report, args.lang)
-        _print_summary(err.report, args.lang)
-        print(_t("lenient_hint", args.lang), file=sys.stderr)
+        _print_invalid(err.report, args.lang, args.lenient)
         return EXIT_DATA
     except ParameterError as err:
         print(err, file=sys.stderr)

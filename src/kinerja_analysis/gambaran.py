@@ -78,12 +78,14 @@ def ikm_unit_periode(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataF
     return out.sort_values(["unit_kerja", "periode"]).reset_index(drop=True)
 
 
-def ikm_keseluruhan(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataFrame:
+def ikm_keseluruhan(survei: pd.DataFrame, k_min_responden: int = 5,
+                    se: bool = False) -> pd.DataFrame:
     """IKM of all respondents per quarter with 95 % CI (the whole area's IKM).
 
-    Columns ``periode, n_responden, ikm, ci_low, ci_high, mutu, kinerja_unit``. A quarter
-    with fewer than ``k_min_responden`` respondents keeps its ``n_responden`` but has no
-    IKM (the same minimum group size as the unit cells).
+    Columns ``periode, n_responden, ikm, ci_low, ci_high, mutu, kinerja_unit`` (and ``se``,
+    the delta-method standard error, last when ``se``). A quarter with fewer than
+    ``k_min_responden`` respondents keeps its ``n_responden`` but has no IKM (the same
+    minimum group size as the unit cells).
 
     Examples
     --------
@@ -94,22 +96,24 @@ def ikm_keseluruhan(survei: pd.DataFrame, k_min_responden: int = 5) -> pd.DataFr
     ([nan, 87.5], [2, 6])
     """
     point = ikm.hitung_ikm(survei, by="triwulan")
-    ci = ikm.ikm_ci(survei, by="triwulan")[["triwulan", "ci_low", "ci_high"]]
+    ci = ikm.ikm_ci(survei, by="triwulan")[["triwulan", "ci_low", "ci_high", "se"]]
     out = point.merge(ci, on="triwulan").rename(columns={"triwulan": "periode"})
-    out = out[["periode", "n_responden", "ikm", "ci_low", "ci_high", "mutu", "kinerja_unit"]]
+    cols = ["periode", "n_responden", "ikm", "ci_low", "ci_high", "mutu", "kinerja_unit"]
+    out = out[[*cols, "se"] if se else cols]
     hide = out["n_responden"] < k_min_responden
     if hide.any():
         out = out.copy()
-        out.loc[hide, ["ikm", "ci_low", "ci_high"]] = np.nan
+        out.loc[hide, [c for c in ("ikm", "ci_low", "ci_high", "se") if c in out]] = np.nan
         out.loc[hide, ["mutu", "kinerja_unit"]] = None
     return out
 
 
-def beda_ikm(survei: pd.DataFrame, awal: str, akhir: str, level: float = 0.95) -> dict:
+def beda_ikm(keseluruhan: pd.DataFrame, awal: str, akhir: str, level: float = 0.95) -> dict:
     """Change of the IKM of all respondents from quarter ``awal`` to ``akhir``, with CI.
 
-    The two quarters' respondents are independent samples, so the standard error of the
-    difference is ``sqrt(se_awal**2 + se_akhir**2)`` (delta-method SEs,
+    ``keseluruhan`` is :func:`ikm_keseluruhan` with ``se=True``. The two quarters'
+    respondents are independent samples, so the standard error of the difference is
+    ``sqrt(se_awal**2 + se_akhir**2)`` (delta-method SEs,
     :func:`kinerja_analysis.ikm.ikm_ci`); the interval is normal. Its direction
     (:func:`kinerja_analysis.laporan.bagian.arah`) decides whether the trend is called up,
     down or unclear.
@@ -124,19 +128,18 @@ def beda_ikm(survei: pd.DataFrame, awal: str, akhir: str, level: float = 0.95) -
     --------
     >>> s = pd.DataFrame({"triwulan": ["2025-Q1"] * 4 + ["2025-Q2"] * 4,
     ...                   **{f"u{j}": [2, 3, 2, 3, 4, 3, 4, 4] for j in range(1, 10)}})
-    >>> d = beda_ikm(s, "2025-Q1", "2025-Q2")
+    >>> d = beda_ikm(ikm_keseluruhan(s, 2, se=True), "2025-Q1", "2025-Q2")
     >>> round(d["estimate"], 2), d["ci_low"] > 0
     (31.25, True)
     """
     from scipy import stats
 
-    df = survei[survei["triwulan"].isin([awal, akhir])]
-    ci = ikm.ikm_ci(df, by="triwulan").set_index("triwulan")
-    if awal not in ci.index or akhir not in ci.index or awal == akhir:
-        nan = float("nan")
+    t = keseluruhan.set_index("periode")
+    nan = float("nan")
+    if awal not in t.index or akhir not in t.index or awal == akhir:
         return {"estimate": nan, "ci_low": nan, "ci_high": nan, "se": nan}
-    est = float(ci.loc[akhir, "ikm"] - ci.loc[awal, "ikm"])
-    se = float(np.hypot(ci.loc[akhir, "se"], ci.loc[awal, "se"]))
+    est = float(t.loc[akhir, "ikm"] - t.loc[awal, "ikm"])
+    se = float(np.hypot(t.loc[akhir, "se"], t.loc[awal, "se"]))
     z = float(stats.norm.ppf(1 - (1 - level) / 2))
     return {"estimate": est, "ci_low": est - z * se, "ci_high": est + z * se, "se": se}
 

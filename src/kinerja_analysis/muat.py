@@ -159,7 +159,7 @@ def muat(processed_dir: str | Path, periode_akhir: str | None = None,
     >>> muat(tempfile.mkdtemp())
     Traceback (most recent call last):
     ...
-    FileNotFoundError: ...: no prepared tables (ringkasan.json, *.parquet): run `kinerja prepare` first
+    FileNotFoundError: ...: no prepared tables (ringkasan.json, *.parquet): run `kinerja prepare`...
     """
     processed_dir = Path(processed_dir)
     if not any((processed_dir / f"{name}.parquet").exists() for name in TABLES):

@@ -4,6 +4,8 @@ Nothing personal leaves this step: NIPs become keyed pseudonyms (``id_pegawai``,
 ``id_petugas``), names and birth dates are dropped (birth dates become an age band),
 free text is scrubbed of NIK, NIP, phone numbers, e-mail and roster names, and
 rejected rows are written with their row number and reasons only (never the raw values).
+Without a pegawai file there is no roster, so the citizen comments (``saran``) are left
+out rather than kept with officers' names in them.
 """
 
 from __future__ import annotations

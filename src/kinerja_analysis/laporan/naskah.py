@@ -218,9 +218,17 @@ GAMBARAN: dict[str, dict[str, str]] = {
         "id": "Data mencakup {daftar} dari {awal} sampai {akhir}.",
         "en": "The data cover {daftar} from {awal} to {akhir}.",
     },
+    "ringkasan_data_satu": {
+        "id": "Data mencakup {daftar} pada {akhir}.",
+        "en": "The data cover {daftar} in {akhir}.",
+    },
     "ringkasan_periode": {
         "id": "Data mencakup {awal} sampai {akhir}.",
         "en": "The data cover {awal} to {akhir}.",
+    },
+    "ringkasan_periode_satu": {
+        "id": "Data mencakup {akhir}.",
+        "en": "The data cover {akhir}.",
     },
     "ringkasan_ikm": {
         "id": "IKM seluruh unit pada {akhir} adalah **{ikm}** (IK 95 %: {low} sampai {high}), "

@@ -166,10 +166,6 @@ DAMPAK: dict[str, dict[str, str]] = {
               "are truly parallel), so a small p is a prompt to inspect the chart, not proof.",
     },
     "uji_item": {"id": "{nama} {p}", "en": "{nama} {p}"},
-    "p_tidak_ada": {"id": "tidak dapat dihitung (tidak ada triwulan sebelum adopsi selain "
-                          "triwulan acuan)",
-                    "en": "not computable (no quarter before adoption besides the reference "
-                          "quarter)"},
     "es_judul": {"id": "Dampak {nama}: {akhir} poin pada triwulan ke-{k} setelah adopsi",
                  "en": "Effect on {nama}: {akhir} points {k} quarters after adoption"},
     "es_judul_pendek": {"id": "Dampak per triwulan sejak adopsi",
@@ -368,70 +364,7 @@ DAMPAK: dict[str, dict[str, str]] = {
               "last wave the only comparisons are never-adopting units, so late-quarter "
               "effects rest on those units.",
     },
-    # One outcome without an estimate (results.json: null, reason code in tidak_tersedia):
-    # "hasil_" + the reason code; {nama} may list several outcomes.
-    "hasil_tanpa_berkas": {
-        "id": "Dampak pada {nama} tidak dapat dihitung karena berkas {berkas} tidak ada dalam "
-              "data; sertakan {berkas} agar dampak ini dapat dihitung.",
-        "en": "The effect on {nama} cannot be estimated because the file {berkas} is not in the "
-              "data; include {berkas} to estimate it.",
-    },
-    "hasil_tanpa_kolom": {
-        "id": "Dampak pada {nama} tidak dapat dihitung karena kolom {kolom} pada berkas {berkas} "
-              "kosong; isi kolom tersebut agar dampak ini dapat dihitung.",
-        "en": "The effect on {nama} cannot be estimated because the column {kolom} in {berkas} "
-              "is empty; fill that column to estimate it.",
-    },
-    "hasil_triwulan_kurang": {
-        "id": "Dampak pada {nama} tidak dapat dihitung karena datanya hanya mencakup {n} "
-              "triwulan; diperlukan paling sedikit {min} triwulan, sebelum dan sesudah adopsi.",
-        "en": "The effect on {nama} cannot be estimated because its data cover only {n} "
-              "quarter(s); at least {min} are needed, before and after adoption.",
-    },
-    "hasil_unit_kurang": {
-        "id": "Dampak pada {nama} tidak dapat dihitung karena datanya hanya mencakup {n} unit "
-              "kerja; diperlukan paling sedikit {min} unit kerja, termasuk unit pembanding.",
-        "en": "The effect on {nama} cannot be estimated because its data cover only {n} work "
-              "unit(s); at least {min} are needed, including comparison units.",
-    },
-    "hasil_tanpa_adopsi": {
-        "id": "Dampak pada {nama} belum dapat diukur karena tidak ada unit kerja yang mulai "
-              "menerapkan kebijakan dalam rentang datanya ({awal} sampai {akhir}); dampak dapat "
-              "diukur setelah ada data triwulan sesudah adopsi.",
-        "en": "The effect on {nama} cannot be measured yet because no work unit started the "
-              "policy within its data ({awal} to {akhir}); it can be measured once there are "
-              "data for quarters after an adoption.",
-    },
-    "hasil_adopsi_sejak_awal": {
-        "id": "Dampak pada {nama} tidak dapat diukur karena semua unit yang menerapkan kebijakan "
-              "sudah menerapkannya sejak triwulan pertama datanya ({awal}); diperlukan data "
-              "triwulan sebelum adopsi.",
-        "en": "The effect on {nama} cannot be measured because every adopting unit already had "
-              "the policy in the first quarter of its data ({awal}); data from quarters before "
-              "adoption are needed.",
-    },
-    "hasil_tanpa_pembanding": {
-        "id": "Dampak pada {nama} tidak dapat dipisahkan dari perubahan umum karena tidak ada "
-              "unit pembanding yang belum menerapkan kebijakan pada triwulan yang sama; "
-              "diperlukan unit yang mengadopsi kemudian atau tidak mengadopsi.",
-        "en": "The effect on {nama} cannot be separated from general change because there are "
-              "no comparison units without the policy in the same quarters; units that adopt "
-              "later or never are needed.",
-    },
-    "hasil_diobati_kurang": {
-        "id": "Dampak pada {nama} tidak dihitung karena hanya {n} unit kerja yang mulai "
-              "menerapkan kebijakan dalam rentang datanya; interval kepercayaan yang dapat "
-              "dipercaya memerlukan paling sedikit {min} unit yang menerapkan.",
-        "en": "The effect on {nama} is not estimated because only {n} work unit(s) started the "
-              "policy within its data; a trustworthy confidence interval needs at least {min} "
-              "adopting units.",
-    },
-    "hasil_tidak_dapat_diestimasi": {
-        "id": "Dampak pada {nama} tidak dapat dihitung dengan data ini (estimator tidak "
-              "menghasilkan angka, misalnya karena triwulan sebelum adopsi tidak teramati); "
-              "periksa kelengkapan data per unit dan triwulan.",
-        "en": "The effect on {nama} cannot be estimated from these data (the estimator gave no "
-              "figure, e.g. because quarters before adoption are not observed); check that "
-              "every unit has data for every quarter.",
-    },
+    # An outcome without an estimate (results.json: null, reason code in tidak_tersedia):
+    # these names, then the sentence of the reason code (bagian.dampak.ALASAN_DAMPAK).
+    "hasil_alasan": {"id": "Dampak pada {nama}:", "en": "Effect on {nama}:"},
 }

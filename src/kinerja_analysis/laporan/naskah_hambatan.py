@@ -325,6 +325,8 @@ HAMBATAN: dict[str, dict[str, str]] = {
               "wave {a} to {m} of staff later trained compared with the never trained: {est}. "
               "{kesimpulan}",
     },
+    "naif_kosong": {"id": "Perbandingan sesudah saja:", "en": "After-only comparison:"},
+    "tren_kosong": {"id": "Uji tren awal (plasebo):", "en": "Pre-trend (placebo) check:"},
     "tren_ok": {"id": "Interval memuat nol, sejalan dengan asumsi tren paralel.",
                 "en": "The interval includes zero, in line with the parallel-trends assumption."},
     "tren_tidak": {"id": "Interval tidak memuat nol: asumsi tren paralel diragukan; "

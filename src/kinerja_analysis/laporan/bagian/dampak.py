@@ -18,9 +18,10 @@ What each part needs (checked in this order; the first failure is the reason cod
 * the sections ``rd`` and ``tindak_lanjut``: the files in :data:`BUTUH`; the RD also needs
   enough scores on both sides of the cut-off (``rd_data_kurang``).
 
-An outcome that cannot be estimated is ``null`` in results.json with its reason code in
-``dampak.tidak_tersedia``; a coaching RD without an estimate keeps ``pembinaan_rd`` with
-``estimate: null`` and ``pembinaan_rd.tidak_tersedia.estimate``.
+Every ``null`` of the section has a reason code in ``dampak.tidak_tersedia`` (dotted paths
+below the top level, e.g. ``"ikm": "tanpa_berkas"``, ``"pembinaan_rd.estimate":
+"rd_data_kurang"``, ``"skor_kinerja.pretrend_p_value": "tanpa_tren_awal"``), and the page
+shows that code's sentence (:data:`ALASAN_DAMPAK` or ``bagian.ALASAN``).
 
 Examples
 --------
@@ -50,7 +51,7 @@ from ... import triwulan as _tw
 from .. import hasil as _hasil
 from ..naskah import Naskah
 from ..naskah_dampak import DAMPAK
-from . import Bagian, Gambar, Halaman, Tabel, Teks, arah, kosong
+from . import Bagian, Gambar, Halaman, Tabel, Teks, arah, kalimat_alasan, kosong
 from . import Parameter as _ParameterDasar
 
 __all__ = ["ALASAN_DAMPAK", "BUTUH", "KELOMPOK_KONTROL", "MIN_DIOBATI", "MIN_TRIWULAN",
@@ -111,13 +112,41 @@ ALASAN_DAMPAK: dict[str, dict[str, str]] = {
         "({bawah} staff-quarters below and {atas} above it); the regression discontinuity "
         "needs at least {min} on each side, with varied scores near the cut-off.",
     },
+    "tanpa_tren_awal": {
+        "id": "Uji tren awal tidak dapat dihitung untuk {nama}: tidak ada triwulan sebelum "
+        "adopsi selain triwulan acuan; uji ini memerlukan data paling sedikit dua triwulan "
+        "sebelum adopsi.",
+        "en": "The pre-trend test cannot be computed for {nama}: there is no quarter before "
+        "adoption besides the reference quarter; the test needs data for at least two "
+        "quarters before adoption.",
+    },
+    "tanpa_bacon": {
+        "id": "Bobot perbandingan terlarang TWFE (dekomposisi Goodman-Bacon) tidak dihitung "
+        "untuk {nama}: dekomposisi ini memerlukan data setiap unit pada setiap triwulan dan "
+        "paling banyak {maks} unit.",
+        "en": "The weight of TWFE's forbidden comparisons (Goodman-Bacon decomposition) is "
+        "not computed for {nama}: the decomposition needs every unit in every quarter and "
+        "at most {maks} units.",
+    },
+    "densitas_gagal": {
+        "id": "Uji manipulasi (kepadatan skor di sekitar batas {batas}) tidak dapat dihitung: "
+        "skor di dekat batas terlalu sedikit atau kurang beragam.",
+        "en": "The manipulation test (density of scores around the cut-off {batas}) cannot "
+        "be computed: too few or too little varied scores near the cut-off.",
+    },
+    "tanpa_penghargaan": {
+        "id": "Tidak ada penghargaan yang tercatat dalam tindak_lanjut, sehingga sebaran "
+        "penghargaan antar unit tidak dapat dinilai.",
+        "en": "No award is recorded in tindak_lanjut, so how awards spread across units "
+        "cannot be assessed.",
+    },
     "satu_gelombang_adopsi": {
-        "id": "Semua unit kerja mengadopsi kebijakan pada triwulan yang sama ({periode}), "
-        "sehingga dampak per gelombang sama dengan dampak rata-rata di atas; perbandingan "
-        "antar gelombang memerlukan unit yang mengadopsi pada triwulan berbeda.",
-        "en": "Every work unit adopted the policy in the same quarter ({periode}), so the "
-        "effect by wave equals the average effect above; comparing waves needs units that "
-        "adopt in different quarters.",
+        "id": "Dalam rentang data hanya ada satu gelombang adopsi ({periode}), sehingga dampak "
+        "per gelombang sama dengan dampak rata-rata di atas; perbandingan antar gelombang "
+        "memerlukan unit yang mengadopsi pada triwulan berbeda.",
+        "en": "The data hold only one adoption wave ({periode}), so the effect by wave equals "
+        "the average effect above; comparing waves needs units that adopt in different "
+        "quarters.",
     },
 }
 
@@ -127,6 +156,7 @@ _KUNCI_RD = ("estimate", "ci_low", "ci_high", "cutoff", "bandwidth", "n_effectiv
 _KUNCI_TWFE = ("estimate", "se", "ci_low", "ci_high", "p_value", "method", "n_obs")
 _KUNCI_ES = ("relative_period", "estimate", "ci_low", "ci_high", "se", "n_gelombang")
 _MIN_SISI_RD = 20  # rd.estimasi_rd's default min_sisi
+_MAKS_UNIT_BACON = 5000  # dampak.ringkasan_dampak's default maks_unit_bacon
 
 
 @dataclass(frozen=True)
@@ -301,6 +331,10 @@ class _Teks:
             return self.dan(xs)
         return ", ".join(xs[:-1]) + self("sambung_akhir") + xs[-1]
 
+    def alasan(self, code: str, **params: Any) -> str:
+        """The sentence of a reason code (this page's catalog, then the shared one)."""
+        return kalimat_alasan(code, self.lang, ALASAN_DAMPAK, **self.params(params))
+
     def params(self, params: Mapping[str, Any]) -> dict[str, str]:
         """Reason parameters formatted for a sentence (quarters, counts)."""
         out = {}
@@ -333,9 +367,10 @@ def _kelompok_alasan(alasan: Mapping[str, tuple[str, dict[str, Any]] | None],
 
 def _kalimat_hilang(alasan: Mapping[str, tuple[str, dict[str, Any]] | None],
                     t: _Teks) -> list[str]:
-    """One sentence per group of outcomes without an estimate."""
-    return [t("hasil_" + code, nama=t.dan([t("nama_" + y) for y in ys]), **t.params(params))
-            for code, params, ys in _kelompok_alasan(alasan)]
+    """One sentence per group of outcomes without an estimate: the outcomes, then the
+    sentence of their reason code."""
+    return [t("hasil_alasan", nama=t.dan([t("nama_" + y) for y in ys])) + " "
+            + t.alasan(code, **params) for code, params, ys in _kelompok_alasan(alasan)]
 
 
 def _kosong_did(kunci: str, judul: str, alasan: Mapping[str, Any], t: _Teks) -> Bagian:
@@ -374,7 +409,8 @@ def _hasil_dampak(data: Any, p: Parameter) -> tuple[dict[str, Any], dict[str, An
     coba = tuple(y for y in _dampak.HASIL if alasan[y] is None)
     ring = (_dampak.ringkasan_dampak(panel, hasil=coba, control_group=p.kelompok_kontrol,
                                      n_bootstrap=p.n_bootstrap, seed=p.seed, leads=p.leads,
-                                     lags=p.lags) if coba else {})
+                                     lags=p.lags, maks_unit_bacon=_MAKS_UNIT_BACON)
+            if coba else {})
     sec: dict[str, Any] = {}
     for y in _dampak.HASIL:
         v = ring.get(y)
@@ -413,10 +449,8 @@ def _hasil_dampak(data: Any, p: Parameter) -> tuple[dict[str, Any], dict[str, An
         rd_sec = {k: rd_hasil[k] for k in _KUNCI_RD}
         rd_sec["kepatuhan"] = patuh
         rd_sec["titik_plot"] = titik
-        if rd_hasil["estimate"] is None:
-            _hasil.tandai_kosong(rd_sec, "estimate", "rd_data_kurang")
         if tl is None:
-            _hasil.tandai_kosong(rd_sec, "kepatuhan", "tanpa_berkas")
+            rd_sec["kepatuhan"] = None
         sec["pembinaan_rd"] = rd_sec
         sec["penghargaan"] = ({k: v for k, v in kons.items() if k != "per_unit"}
                               if kons else None)
@@ -438,12 +472,71 @@ def _hasil_dampak(data: Any, p: Parameter) -> tuple[dict[str, Any], dict[str, An
                      "n_triwulan": int(panel["t"].nunique()),
                      "kelompok_kontrol": p.kelompok_kontrol, "n_bootstrap": p.n_bootstrap,
                      "seed": p.seed, "leads": p.leads, "lags": p.lags}
-    for y in _dampak.HASIL:
-        if alasan[y] is not None:
-            _hasil.tandai_kosong(sec, y, alasan[y][0])
-    for key, code in kosong_atas:
-        _hasil.tandai_kosong(sec, key, code)
+    info["kosong_atas"] = kosong_atas
     return sec, info
+
+
+def _null(obj: Any, path: str = "") -> list[str]:
+    """Dotted paths of the nulls in the dict levels of ``obj`` (lists are table rows,
+    whose nulls are cell values)."""
+    out: list[str] = []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == _hasil.TIDAK_TERSEDIA:
+                continue
+            if v is None:
+                out.append(f"{path}{k}")
+            elif isinstance(v, dict):
+                out += _null(v, f"{path}{k}.")
+    return out
+
+
+def _tandai(R: dict[str, Any], info: Mapping[str, Any]) -> dict[str, str]:
+    """Give every null of the rounded section its reason code (``tidak_tersedia``, dotted
+    paths below the top level); returns the map. A null no rule explains gets
+    ``tidak_dapat_diestimasi``."""
+    kode: dict[str, str] = {}
+    for y in _dampak.HASIL:
+        a = info["alasan"][y]
+        if a is not None:
+            kode[y] = a[0]
+            continue
+        v = R[y]
+        if v["pretrend_p_value"] is None:
+            kode[f"{y}.pretrend_p_value"] = "tanpa_tren_awal"
+            kode.update({f"{y}.pretrend.{k}": "tanpa_tren_awal"
+                         for k in _null(v["pretrend"])})
+        if v["bacon"] is None:
+            kode[f"{y}.bacon"] = "tanpa_bacon"
+    kode.update(dict(info["kosong_atas"]))
+    P = R["pembinaan_rd"]
+    if P is not None:
+        if P["estimate"] is None:
+            kode.update({f"pembinaan_rd.{k}": "rd_data_kurang" for k in _KUNCI_RD
+                         if P[k] is None})
+        elif P["density_test_p_value"] is None:
+            kode["pembinaan_rd.density_test_p_value"] = "densitas_gagal"
+        if not info["ada_tindak_lanjut"]:
+            kode["pembinaan_rd.kepatuhan"] = "tanpa_berkas"
+            if P["lompatan_pembinaan"] is None:
+                kode["pembinaan_rd.lompatan_pembinaan"] = "tanpa_berkas"
+    H = R["penghargaan"]
+    if H is not None:
+        kode.update({f"penghargaan.{k}": "tanpa_penghargaan" for k in _null(H)})
+    for path in _null(R):
+        kode.setdefault(path, "tidak_dapat_diestimasi")
+    for path, code in kode.items():
+        if "." in path:
+            R.setdefault(_hasil.TIDAK_TERSEDIA, {})[path] = code
+        else:
+            _hasil.tandai_kosong(R, path, code)
+    return kode
+
+
+def _lain(kode: Mapping[str, str], awalan: Sequence[str]) -> bool:
+    """True when a null below one of ``awalan`` has only the fallback code."""
+    return any(c == "tidak_dapat_diestimasi" and "." in p and p.split(".")[0] in awalan
+               for p, c in kode.items())
 
 
 # ------------------------------------------------------------------------ sections
@@ -512,7 +605,13 @@ def _att(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[str], p: P
                            twfe=t.num(v["twfe"]["estimate"]),
                            cs=i18n.fmt_ci(v["att"]["ci_low"], v["att"]["ci_high"], 2, t.lang),
                            terlarang=terlarang)))
+    tanpa_bacon = [t("nama_" + y) for y in out if R[y]["bacon"] is None]
+    if tanpa_bacon:
+        blok.append(Teks(t.alasan("tanpa_bacon", nama=t.dan(tanpa_bacon),
+                                  maks=_MAKS_UNIT_BACON)))
     blok += [Teks(s) for s in _kalimat_hilang(info["alasan"], t)]
+    if _lain(info["kode"], out):
+        blok.append(Teks(t.alasan("tidak_dapat_diestimasi")))
     return Bagian("att", blok)
 
 
@@ -527,10 +626,9 @@ def _event_study(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[st
     shown = [y for y in out if R[y]["event_study"]]
     if not shown:
         return _kosong_did("event_study", judul, info["alasan"], t)
-    pre_p = [R[y]["pretrend_p_value"] for y in shown]
-    uji = "; ".join(t("uji_item", nama=t("nama_" + y),
-                      p=t.p(pp) if pp is not None else t("p_tidak_ada"))
-                    for y, pp in zip(shown, pre_p, strict=True))
+    uji = "; ".join(t("uji_item", nama=t("nama_" + y), p=t.p(R[y]["pretrend_p_value"]))
+                    for y in shown)
+    tanpa_uji = [t("nama_" + y) for y in shown if R[y]["pretrend_p_value"] is None]
     fig = Figure(figsize=(12, 4.6 * len(shown)))
     axes = fig.subplots(len(shown), 1, squeeze=False)
     rel_all: list[int] = []
@@ -553,7 +651,10 @@ def _event_study(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[st
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: t.num(v, 0)))
     alt = t("es_alt", daftar=t.dan([t("nama_" + y) for y in shown]), a=min(rel_all),
             b=max(rel_all))
-    return Bagian("event_study", [Teks(judul), Teks(t("es_teks", uji=uji)), Gambar(fig, alt)])
+    blok: list[Any] = [Teks(judul), Teks(t("es_teks", uji=uji))]
+    if tanpa_uji:
+        blok.append(Teks(t.alasan("tanpa_tren_awal", nama=t.dan(tanpa_uji))))
+    return Bagian("event_study", [*blok, Gambar(fig, alt)])
 
 
 def _gelombang(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[str],
@@ -621,6 +722,10 @@ def _bagian_rd(R: Mapping[str, Any], info: Mapping[str, Any], p: Parameter, t: _
         ok = P["density_test_p_value"] >= 0.05
         blok.append(Teks(t("densitas", p=t.p(P["density_test_p_value"]),
                            kalimat=t("densitas_ok" if ok else "densitas_curiga"))))
+    else:
+        blok.append(Teks(t.alasan("densitas_gagal", batas=batas)))
+    if _lain(info["kode"], ["pembinaan_rd"]):
+        blok.append(Teks(t.alasan("tidak_dapat_diestimasi")))
     if not info["ada_tindak_lanjut"]:
         blok.append(Teks(t("rd_tanpa_tindak")))
     pts = pd.DataFrame(P["titik_plot"], columns=["bin_tengah", "skor_berikut", "pembinaan",
@@ -660,7 +765,9 @@ def _tindak_lanjut(R: Mapping[str, Any], info: Mapping[str, Any], p: Parameter,
     k = pd.DataFrame(R["pembinaan_rd"]["kepatuhan"],
                      columns=["pita", "n", "pembinaan", "penghargaan", "promosi"])
     if k.empty:
-        return kosong("tindak_lanjut", judul, "disembunyikan", t.lang, k=t.int(p.k_min_pegawai))
+        b = kosong("tindak_lanjut", judul, "disembunyikan", t.lang, k=t.int(p.k_min_pegawai))
+        b.blok += _penghargaan(R, info, t)
+        return b
     blok: list[Any] = [
         Teks(judul),
         Teks(t("tindak_teks", batas=t.num(p.batas_pembinaan, 0), k=p.k_min_pegawai)),
@@ -671,13 +778,23 @@ def _tindak_lanjut(R: Mapping[str, Any], info: Mapping[str, Any], p: Parameter,
                        "pembinaan": t("col_pembinaan"), "penghargaan": t("col_penghargaan"),
                        "promosi": t("col_promosi")},
               caption=t("tabel_tindak"))]
+    return Bagian("tindak_lanjut", blok + _penghargaan(R, info, t))
+
+
+def _penghargaan(R: Mapping[str, Any], info: Mapping[str, Any], t: _Teks) -> list[Teks]:
+    """The award-concentration sentence, or why it is missing."""
     H = R["penghargaan"]
+    if H is None:
+        return []
+    if any(p.startswith("penghargaan.") and c == "tanpa_penghargaan"
+           for p, c in info["kode"].items()):
+        return [Teks(t.alasan("tanpa_penghargaan"))]
     # "the three units with the most awards" says something only with more than three units
-    if H and H["n_penghargaan"] and info["n_unit_penghargaan"] > 3:
-        blok.append(Teks(t("konsentrasi", n=t.int(H["n_penghargaan"]),
-                           porsi=i18n.fmt_percent(H["porsi_3_unit_teratas"], 0, t.lang),
-                           porsi_peg=i18n.fmt_percent(H["porsi_pegawai_3_unit"], 0, t.lang))))
-    return Bagian("tindak_lanjut", blok)
+    if H["n_penghargaan"] and info["n_unit_penghargaan"] > 3:
+        return [Teks(t("konsentrasi", n=t.int(H["n_penghargaan"]),
+                       porsi=i18n.fmt_percent(H["porsi_3_unit_teratas"], 0, t.lang),
+                       porsi_peg=i18n.fmt_percent(H["porsi_pegawai_3_unit"], 0, t.lang)))]
+    return []
 
 
 def _mde(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[str],
@@ -733,6 +850,7 @@ def bangun(data: Any, params: Parameter | None = None) -> Halaman:
     t = _Teks(p.lang)
     sec, info = _hasil_dampak(data, p)
     R = _hasil.to_jsonable(sec, decimals=4)
+    info["kode"] = _tandai(R, info)
     out = [y for y in _dampak.HASIL if R.get(y)]
     hal = Halaman("dampak", hasil={"dampak": R})
     _tp.gaya()

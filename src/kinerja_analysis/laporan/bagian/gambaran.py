@@ -9,24 +9,23 @@ of results.json.
 Sections (in page order) and what each needs; a section without its input shows its
 heading and one sentence (reason code in brackets, see docs/results_schema.md):
 
-============== ======================================================================
-``ringkasan``  any of kebijakan, pegawai, survei_kepuasan; the IKM sentence needs the
-               survey in the reported quarter (``tanpa_berkas``, ``tanpa_data_periode``,
-               ``disembunyikan``, ``unsur_kosong``)
-``baris_input`` the prepare summary (``tanpa_ringkasan``)
-``cakupan``    survei_kepuasan (``tanpa_berkas``, ``data_kurang``)
-``ikm_unit``   survei_kepuasan in the quarter, a unit cell of at least
-               ``k_min_responden`` (``tanpa_berkas``, ``tanpa_data_periode``,
-               ``disembunyikan``)
-``ikm_tren``   IKM of all units in two quarters or more (``triwulan_kurang``, ...)
-``ikm_peta``   a published unit-quarter IKM (``disembunyikan``, ...)
-``unsur``      survey in the quarter, at least ``k_min_responden`` respondents
-``profil``     as ``unsur``, and a filled profile column (``tanpa_kolom``)
-``rtl``        as ``unsur``
-``predikat``   penilaian_kinerja with predikat in the quarter (``tanpa_berkas``,
-               ``tanpa_predikat``, ``tanpa_data_periode``, ``disembunyikan``)
-``predikat_unit`` as ``predikat``
-============== ======================================================================
+* ``ringkasan``: any of kebijakan, pegawai, survei_kepuasan; its IKM sentence needs the
+  survey in the reported quarter (``tanpa_berkas``, ``tanpa_data_periode``,
+  ``disembunyikan``, ``unsur_kosong``);
+* ``baris_input``: the prepare summary (``tanpa_ringkasan``);
+* ``cakupan``: survei_kepuasan (``tanpa_berkas``, ``data_kurang``);
+* ``ikm_unit``: the survey in the quarter and a unit cell of at least ``k_min_responden``
+  (``tanpa_berkas``, ``tanpa_data_periode``, ``disembunyikan``);
+* ``ikm_tren``: the IKM of all units in two quarters or more (``triwulan_kurang``);
+* ``ikm_peta``: a published unit-quarter IKM (``disembunyikan``);
+* ``unsur``, ``rtl``: the survey in the quarter, at least ``k_min_responden`` respondents;
+* ``profil``: as ``unsur``, and a filled profile column (``tanpa_kolom``);
+* ``predikat``, ``predikat_unit``: penilaian_kinerja with predikat in the quarter
+  (``tanpa_berkas``, ``tanpa_predikat``, ``tanpa_data_periode``, ``disembunyikan``).
+
+``ikm_tren``, ``ikm_peta`` and ``predikat_unit`` have no heading of their own: when they
+lack data for the same reason as the section above them, the sentence is said once and
+they keep only the reason code.
 
 Rules decided here, once: the trend title says up or down only when the 95 % interval of
 the change from the first to the last quarter excludes 0 (:func:`~.arah` on
@@ -184,6 +183,8 @@ class _Page:
 
     def kosong(self, kunci: str, judul_key: str | None, kode: str, **params: Any) -> Bagian:
         judul = self.T(judul_key) if judul_key else None
+        params = {k: i18n.fmt_int(v, self.lang) if isinstance(v, int) else v
+                  for k, v in params.items()}
         return kosong(kunci, judul, kode, self.lang, ALASAN_GAMBARAN, **params)
 
     def cek(self, kunci: str, judul_key: str | None) -> Bagian | None:
@@ -199,6 +200,8 @@ class _Page:
         return None
 
     def kalimat(self, kode: str, **params: Any) -> str:
+        params = {k: i18n.fmt_int(v, self.lang) if isinstance(v, int) else v
+                  for k, v in params.items()}
         return kalimat_alasan(kode, self.lang, ALASAN_GAMBARAN, **params)
 
     # ------------------------------------------------------------ results.json
@@ -225,7 +228,7 @@ class _Page:
         per, k = self.periode, self.p.k_min_responden
         out: dict[str, Any] = {"periode_akhir": per}
         s = self.survei
-        self.per_unit_raw: pd.DataFrame | None = None
+        self.total_se: pd.DataFrame | None = None  # with the SEs the trend's direction uses
         self.survei_periode: pd.DataFrame | None = None
         if s is None:
             self._ikm_kosong(_IKM_KEYS, "tanpa_berkas", berkas=_SURVEI)
@@ -235,9 +238,9 @@ class _Page:
         else:
             per_unit = gambaran.ikm_unit_periode(s, k)
             per_unit["estimate"], per_unit["n"] = per_unit["ikm"], per_unit["n_responden"]
-            total = gambaran.ikm_keseluruhan(s, k)
+            self.total_se = gambaran.ikm_keseluruhan(s, k, se=True)
+            total = self.total_se.drop(columns="se")
             total["estimate"], total["n"] = total["ikm"], total["n_responden"]
-            self.per_unit_raw = per_unit
             out["per_unit"] = _hasil.to_jsonable(per_unit, decimals=2)
             out["keseluruhan"] = _hasil.to_jsonable(total, decimals=2)
             now = s[s["triwulan"] == per]
@@ -275,6 +278,9 @@ class _Page:
                 section[key] = out[key]
             else:
                 _hasil.tandai_kosong(section, key, self.alasan_ikm[key][0])
+        if per is None:  # no quarter at all: neither scores nor a citizen survey
+            _hasil.tandai_kosong(section, "periode_akhir",
+                                 self.alasan_ikm["keseluruhan_periode_akhir"][0])
         if _hasil.TIDAK_TERSEDIA in section:  # after the keys, as tandai_kosong adds it
             section[_hasil.TIDAK_TERSEDIA] = section.pop(_hasil.TIDAK_TERSEDIA)
         self.hal.hasil["ikm"] = section
@@ -300,6 +306,8 @@ class _Page:
                 section["predikat"] = _hasil.to_jsonable(pred, decimals=4)
         if self.alasan_skp is not None:
             kode = self.alasan_skp[0]
+            if per is None:
+                _hasil.tandai_kosong(section, "periode", kode)
             if section["n"] is None:
                 _hasil.tandai_kosong(section, "n", kode)
             _hasil.tandai_kosong(section, "predikat", kode)
@@ -332,7 +340,10 @@ class _Page:
                               high=self.num(K["ci_high"]), mutu=K["mutu"],
                               kinerja=T("mutu_" + K["mutu"]),
                               n_akhir=i18n.fmt_int(K["n"], lang))
-        if K is not None and n_unit is not None and n_pegawai is not None:
+        starts = [str(f["triwulan"].dropna().min()) for f in (self.survei, self.penilaian)
+                  if f is not None and "triwulan" in f.columns and f["triwulan"].notna().any()]
+        if K is not None and n_unit is not None and n_pegawai is not None and \
+                min(r["periode"] for r in R["keseluruhan"]) != per:
             awal = min(r["periode"] for r in R["keseluruhan"])
             return Bagian("ringkasan", [judul, Teks(T(
                 "ringkasan", n_unit=i18n.fmt_int(n_unit, lang),
@@ -346,12 +357,14 @@ class _Page:
             parts.append(T("bag_pegawai", n=i18n.fmt_int(n_pegawai, lang)))
         if n_resp is not None:
             parts.append(T("bag_responden", n=i18n.fmt_int(n_resp, lang)))
-        starts = [str(f["triwulan"].dropna().min()) for f in (self.survei, self.penilaian)
-                  if f is not None and "triwulan" in f.columns and f["triwulan"].notna().any()]
         awal = min(starts) if starts else per
-        if parts:
+        if parts and awal == per:  # one quarter: "in Q4 2025", not "from Q4 2025 to Q4 2025"
+            kal = T("ringkasan_data_satu", daftar=_daftar(parts, lang), akhir=self.fp(per))
+        elif parts:
             kal = T("ringkasan_data", daftar=_daftar(parts, lang), awal=self.fp(awal),
                     akhir=self.fp(per))
+        elif awal == per:
+            kal = T("ringkasan_periode_satu", akhir=self.fp(per))
         else:
             kal = T("ringkasan_periode", awal=self.fp(awal), akhir=self.fp(per))
         if K is not None:
@@ -405,7 +418,8 @@ class _Page:
             blok.append(Teks(tp.kalimat_pilihan(info, T("ukuran_cakupan"), lang)))
         n_small = sum(bool(r["suppressed"]) for r in self.hal.hasil["ikm"]["per_unit"])
         if n_small:
-            blok.append(Teks(T("cakupan_kecil", n=n_small, k=self.p.k_min_responden)))
+            blok.append(Teks(T("cakupan_kecil", n=i18n.fmt_int(n_small, lang),
+                               k=i18n.fmt_int(self.p.k_min_responden, lang))))
         return Bagian("cakupan", blok)
 
     def ikm_unit_bagian(self) -> Bagian:
@@ -446,9 +460,9 @@ class _Page:
                 info, T("ukuran_ikm", periode=self.fp(per)), lang)))
         if n_tanpa_ikm:
             blok.append(Teks(T("ikm_unit_tanpa_unsur", n=i18n.fmt_int(n_tanpa_ikm, lang))))
-        if now["perubahan"].isna().all():
-            blok.append(Teks(T("perubahan_tanpa_sebelum",
-                               prev=self.fp(triwulan.geser(per, -1)))))
+        prev = triwulan.geser(per, -1)
+        if not per_unit.loc[per_unit["periode"] == prev, "ikm"].notna().any():
+            blok.append(Teks(T("perubahan_tanpa_sebelum", prev=self.fp(prev))))
         return Bagian("ikm_unit", blok)
 
     def ikm_tren_bagian(self) -> Bagian:
@@ -469,7 +483,7 @@ class _Page:
                                    k=self.p.k_min_responden)
             return self.kosong("ikm_tren", None, "triwulan_kurang", n=len(shown), min=2)
         a, b_ = shown.iloc[0], shown.iloc[-1]
-        beda = gambaran.beda_ikm(self.survei, a["periode"], b_["periode"])
+        beda = gambaran.beda_ikm(self.total_se, a["periode"], b_["periode"])
         key = {"naik": "tren_judul_naik", "turun": "tren_judul_turun",
                "tidak_jelas": "tren_judul_tetap"}[arah(beda["ci_low"], beda["ci_high"])]
         fig = Figure(figsize=(13, 5.5))
@@ -513,7 +527,8 @@ class _Page:
         ax = fig.subplots()
         sns.heatmap(grid, cmap="viridis", cbar_kws={"label": T("sumbu_ikm")}, ax=ax)
         ax.set(title=T("peta_judul"), xlabel=T("sumbu_triwulan"), ylabel="")
-        blok: list[Any] = [Gambar(fig, T("peta_alt", k=self.p.k_min_responden))]
+        blok: list[Any] = [Gambar(fig, T("peta_alt", k=i18n.fmt_int(self.p.k_min_responden,
+                                                                     lang)))]
         if info["dipotong"]:
             blok.append(Teks(tp.kalimat_pilihan(
                 info, T("ukuran_ikm", periode=self.fp(rank)), lang)))
@@ -562,7 +577,7 @@ class _Page:
         return Bagian("profil", [
             Teks(T("h_profil")),
             Teks(T("profil_teks", n=i18n.fmt_int(n, lang), periode=self.fp(per),
-                   k=self.p.k_min_responden)),
+                   k=i18n.fmt_int(self.p.k_min_responden, lang))),
             Tabel(prof[["karakteristik", "kategori", "n", "proporsi"]],
                   {"n": "int", "proporsi": "percent:1"}, lang,
                   headers={"karakteristik": T("col_karakteristik"),
@@ -607,7 +622,7 @@ class _Page:
         return Bagian("predikat", [
             Teks(T("h_predikat")),
             Teks(T("predikat_teks", periode=self.fp(per), n=i18n.fmt_int(R["n"], lang),
-                   k=self.p.k_min_pegawai)),
+                   k=i18n.fmt_int(self.p.k_min_pegawai, lang))),
             Tabel(pred[["predikat", "n", "proporsi", "ik95"]],
                   {"n": "int", "proporsi": "percent:1"}, lang,
                   headers={"predikat": T("col_predikat"), "n": T("col_jumlah"),
@@ -678,6 +693,22 @@ def bangun(data: Any, params: Parameter | None = None) -> Halaman:
                   page.unsur_bagian, page.profil_bagian, page.rtl_bagian,
                   page.predikat_bagian, page.predikat_unit_bagian):
         hal.tambah(build())
+    for lead, followers in _IKUT.items():
+        for key in followers:
+            _diam(hal[lead], hal[key])
     return hal
+
+
+#: Sections without a heading of their own, shown under the heading of another: when they
+#: lack data for the same reason, the reason is said once (under the heading) and they
+#: keep only their reason code.
+_IKUT = {"ikm_unit": ("ikm_tren", "ikm_peta"), "predikat": ("predikat_unit",)}
+
+
+def _diam(lead: Bagian, follower: Bagian) -> None:
+    """Empty ``follower`` when it repeats ``lead``'s reason sentence."""
+    if follower.alasan is not None and follower.alasan == lead.alasan and \
+            follower.teks() and follower.teks() in lead.teks():
+        follower.blok = []
 
 

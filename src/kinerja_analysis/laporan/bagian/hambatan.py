@@ -46,7 +46,7 @@ from . import Bagian, Blok, Gambar, Halaman, Tabel, Teks, arah, kalimat_alasan, 
 from . import Parameter as _ParameterDasar
 
 __all__ = ["ALASAN_HAMBATAN", "BAGIAN", "KEBUTUHAN", "KUNCI_HASIL", "MIN_RESPONDEN_MODEL",
-           "Parameter", "bangun"]
+           "Parameter", "alasan_kosong", "bangun", "kalimat"]
 
 #: Sections of the page, in order (one per display cell of notebook 03).
 BAGIAN: tuple[str, ...] = ("ringkasan", "reliabilitas", "prevalensi", "likert", "model",
@@ -109,6 +109,13 @@ ALASAN_HAMBATAN: dict[str, dict[str, str]] = {
               "gelombang.",
         "en": "No staff member answered waves {a} and {b} while untrained at wave {a}; this "
               "comparison needs the same staff in both waves.",
+    },
+    "kelompok_kecil": {
+        "id": "Paling sedikit satu kelompok perbandingan (dilatih atau tidak dilatih) memiliki "
+              "kurang dari {k} pegawai, sehingga hasilnya tidak ditampilkan untuk melindungi "
+              "kerahasiaan.",
+        "en": "At least one comparison group (trained or untrained) has fewer than {k} staff, "
+              "so the result is not shown, to protect confidentiality.",
     },
     "dukungan_seragam": {
         "id": "Semua responden memiliki tingkat dukungan yang sama, sehingga kaitannya dengan "
@@ -253,10 +260,15 @@ def _alasan_efek(o: Mapping[str, Any], semua_dilatih_awal: bool) -> tuple[str, d
     if n1 == 0 and n0 == 0:
         return ("semua_dilatih" if semua_dilatih_awal else "tanpa_panel"), ab
     if n1 == 0:
-        return "semua_dilatih", ab
+        return "tanpa_pelatihan", ab
     if n0 == 0:
         return "semua_dilatih", ab
     return "data_kurang", {"n": min(n1, n0), "min": 2, **ab}
+
+
+def _kolom_hilang(survei: pd.DataFrame, bagian: str) -> list[str]:
+    """The columns of :data:`KEBUTUHAN` ``[bagian]`` absent from ``survei``."""
+    return [c for c in KEBUTUHAN[bagian] if c not in survei.columns]
 
 
 def _hitung(data: Any, p: Parameter) -> _Hitung:
@@ -271,7 +283,7 @@ def _hitung(data: Any, p: Parameter) -> _Hitung:
         for k in inti:
             h.kosong(k, "tanpa_berkas", berkas="survei_asn")
         return h
-    hilang = [c for c in _INTI if c not in survei.columns]
+    hilang = _kolom_hilang(survei, "ringkasan")
     if hilang:
         for k in inti:
             h.kosong(k, "tanpa_kolom", kolom=", ".join(hilang), berkas="survei_asn")
@@ -307,7 +319,7 @@ def _hitung(data: Any, p: Parameter) -> _Hitung:
         h.kosong("tema_komentar", "tanpa_komentar")
 
     # ---- training effect (all waves)
-    if "ikut_pelatihan" not in survei.columns:
+    if _kolom_hilang(survei, "pelatihan"):
         for k in ("efek_pelatihan_pemahaman", "perbandingan_naif", "uji_tren_awal"):
             h.kosong(k, "tanpa_kolom", kolom="ikut_pelatihan", berkas="survei_asn")
     else:
@@ -330,13 +342,12 @@ def _hitung(data: Any, p: Parameter) -> _Hitung:
                     h.kosong(k, kode, **par)
                 elif min(o["n_dilatih"], o["n_kontrol"]) < p.k_min_pegawai:
                     # a group mean of fewer than k staff is not published (FACTS.md §5.2)
-                    h.kosong(k, "disembunyikan", k=p.k_min_pegawai)
+                    h.kosong(k, "kelompok_kecil", k=p.k_min_pegawai)
                 else:
                     R[k] = o
 
     # ---- one wave: reliability, prevalence, Likert chart, support model
-    satu = hb.pilih_gelombang(survei, gel)
-    n_wave = int(satu["id_pegawai"].nunique())
+    n_wave = int(survei.loc[survei["gelombang"] == gel, "id_pegawai"].nunique())
     cross = ("reliabilitas", "prevalensi", "sebaran_likert", "model_dukungan",
              "model_dukungan_info", "model_dukungan_linear", "peluang_dukungan")
     prev = odds = None
@@ -378,7 +389,7 @@ def _model(h: _Hitung, survei: pd.DataFrame, pegawai: pd.DataFrame | None,
            terbalik: list[str], gel: int, p: Parameter) -> pd.DataFrame | None:
     """The support model into ``h.R``; returns the rounded odds ratios (or None)."""
     keys = ("model_dukungan", "model_dukungan_linear", "peluang_dukungan")
-    if "ikut_pelatihan" not in survei.columns:
+    if _kolom_hilang(survei, "model"):
         for k in (*keys, "model_dukungan_info"):
             h.kosong(k, "tanpa_kolom", kolom="ikut_pelatihan", berkas="survei_asn")
         return None
@@ -700,6 +711,11 @@ def _pelatihan(c: _Ctx) -> Bagian:
             lebih = (T("naif_lebih_kecil") if naif["estimate"] < did["estimate"]
                      else T("naif_lebih_besar"))
             blok.append(Teks(T("naif_teks", b=b, est=f.est(naif), arah=lebih)))
+    for key, label in (("perbandingan_naif", "naif_kosong"), ("uji_tren_awal", "tren_kosong")):
+        if c.R[key] is None:  # say why a comparison is missing
+            kode, par = c.h.alasan[key]
+            blok.append(Teks(T(label) + " " + kalimat_alasan(kode, lang, ALASAN_HAMBATAN,
+                                                               **par)))
     if tren is not None:
         ok = arah(tren["ci_low"], tren["ci_high"]) == "tidak_jelas"  # includes 0
         blok.append(Teks(T("tren_teks", a=tren["gelombang_awal"], m=tren["gelombang_akhir"],

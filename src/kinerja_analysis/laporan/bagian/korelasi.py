@@ -67,6 +67,8 @@ __all__ = [
     "MIN_UNIT_SELISIH",
     "Parameter",
     "bangun",
+    "kemiringan_dalam",
+    "rentang_peringkat",
 ]
 
 #: Fewest units for a between-unit correlation: the Fisher-z interval needs ``n - 3 > 0``
@@ -133,6 +135,14 @@ KATALOG: dict[str, dict[str, str]] = {
               "tingkat petugas memerlukan paling sedikit {min} petugas.",
         "en": "Only {n} officer(s) served at least {k} survey respondents; the officer-level "
               "analysis needs at least {min}.",
+    },
+    "petugas_dalam_unit_kurang": {
+        "id": "Petugas hanya dibandingkan dengan rekan satu unit: ada {n} petugas di {n_unit} "
+              "unit, sedangkan diperlukan paling sedikit {min} petugas (jumlah unit ditambah "
+              "3).",
+        "en": "Officers are only compared with colleagues of the same unit: there are {n} "
+              "officers in {n_unit} unit(s), and at least {min} are needed (the number of "
+              "units plus 3).",
     },
     "tanpa_karakteristik": {
         "id": "Berkas pegawai tidak memuat karakteristik dengan paling sedikit dua kelompok "
@@ -214,12 +224,17 @@ class _Halaman02:
             axis.set_major_formatter(plt.FuncFormatter(lambda v, _: self.num(v, 0)))
 
 
+def _figur(figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure and its axes outside pyplot: a notebook's inline backend does not show it by
+    itself at the end of the cell that built the page; it is drawn when its section is."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots()
+
+
 def _gambar(fig: Any, alt: str) -> Gambar:
-    """A figure rendered to SVG now (and closed), so no open figure is left for a notebook's
-    inline backend to show a second time."""
-    g = Gambar(fig, alt)
-    g.html()
-    return g
+    return Gambar(fig, alt)
 
 
 def _ada(e: Mapping[str, Any] | None) -> bool:
@@ -278,6 +293,10 @@ def _ketersediaan(R: dict, A: dict, data: Any, p: Parameter) -> dict[str, _Alasa
         out["petugas"] = _Alasan("petugas_kurang", {"n": 0 if tab is None else len(tab),
                                                     "k": p.k_min_responden,
                                                     "min": K.MIN_PETUGAS})
+    elif R["petugas"]["n"] - R["petugas"]["n_unit"] - 1 < 2:  # rmcorr df
+        PT = R["petugas"]
+        out["petugas"] = _Alasan("petugas_dalam_unit_kurang",
+                                 {"n": PT["n"], "n_unit": PT["n_unit"], "min": PT["n_unit"] + 3})
     elif not _ada(R["petugas"]):
         out["petugas"] = _Alasan("tanpa_variasi", {})
     else:
@@ -406,7 +425,6 @@ def _titik_tampil(R: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _antar(h: _Halaman02, R: dict) -> Bagian:
-    import matplotlib.pyplot as plt
     import seaborn as sns
 
     T, AU = h.T, R["antar_unit"]
@@ -422,7 +440,7 @@ def _antar(h: _Halaman02, R: dict) -> Bagian:
         blok.append(Teks(T("antar_teks_besar", n=h.int_(n_antar), uji=uji)))
     titik, shown = _titik_tampil(R)
     if len(shown) >= 3:  # a regression band needs a few points
-        fig, ax = plt.subplots(figsize=(11, 7))
+        fig, ax = _figur((11, 7))
         sns.regplot(data=shown, x="ikm", y="skor_kinerja", ax=ax, ci=95, seed=h.p.seed,
                     n_boot=2000, scatter_kws={"s": 90}, color=tp.OKABE_ITO[0])
         if len(shown) <= h.p.maks_unit_tampil:
@@ -459,7 +477,6 @@ def kemiringan_dalam(dev: pd.DataFrame, x: str = "ikm", y: str = "skor_kinerja")
 
 
 def _dalam(h: _Halaman02, R: dict, A: dict) -> Bagian:
-    import matplotlib.pyplot as plt
 
     T, DU = h.T, R["dalam_unit"]
     blok: list[Any] = [Teks(T("h_dalam")), Teks(T("dalam_teks", df=h.int_(DU["pearson"]["df"])))]
@@ -467,7 +484,7 @@ def _dalam(h: _Halaman02, R: dict, A: dict) -> Bagian:
     _, shown = _titik_tampil(R)
     dev = K.simpangan_dalam_unit(panel[panel["unit_kerja"].isin(set(shown["unit_kerja"]))])
     if len(dev):
-        fig, ax = plt.subplots(figsize=(11, 7))
+        fig, ax = _figur((11, 7))
         if len(dev) > MAKS_TITIK_PENCAR:
             ax.hexbin(dev["ikm"], dev["skor_kinerja"], gridsize=30, cmap="Blues", mincnt=1)
         else:
@@ -488,7 +505,6 @@ def _dalam(h: _Halaman02, R: dict, A: dict) -> Bagian:
 
 
 def _unsur(h: _Halaman02, R: dict) -> Bagian:
-    import matplotlib.pyplot as plt
     import seaborn as sns
 
     T = h.T
@@ -513,7 +529,7 @@ def _unsur(h: _Halaman02, R: dict) -> Bagian:
     U["baris"] = [f"{u.upper()} {nama[u]}" for u in U["unsur"]]
     grid = U.pivot(index="baris", columns="kolom", values="r")
     grid = grid.loc[[f"{u.upper()} {nama[u]}" for u in nama], list(dict.fromkeys(U["kolom"]))]
-    fig, ax = plt.subplots(figsize=(12, 8))
+    fig, ax = _figur((12, 8))
     sns.heatmap(grid, cmap="RdBu_r", vmin=-1, vmax=1, center=0, annot=grid.map(h.num),
                 fmt="", cbar_kws={"label": T("sumbu_korelasi")}, ax=ax, annot_kws={"size": 12})
     judul = T("unsur_judul" + sufiks, nama=top["unsur"].upper()) if top is not None else ""
@@ -597,7 +613,6 @@ def rentang_peringkat(rank_min: int, rank_max: int, lang: str = "id") -> str:
 
 
 def _selisih(h: _Halaman02, R: dict) -> Bagian:
-    import matplotlib.pyplot as plt
 
     T = h.T
     S = pd.DataFrame(R["selisih_peringkat"])
@@ -622,7 +637,7 @@ def _selisih(h: _Halaman02, R: dict) -> Bagian:
         blok.append(Teks(tp.kalimat_pilihan(info, T("ukuran_selisih"), h.lang)))
     if len(S) <= MAKS_UNIT_GRAFIK_PERINGKAT:
         o = S.sort_values("rank_ikm")
-        fig, ax = plt.subplots(figsize=(12, 0.5 * len(o) + 2.5))
+        fig, ax = _figur((12, 0.5 * len(o) + 2.5))
         y = np.arange(len(o))
         ax.hlines(y, o["rank_ikm"], o["rank_skor"], color="grey", lw=2)
         ax.scatter(o["rank_ikm"], y, s=110, color=tp.OKABE_ITO[0], label=T("legenda_ikm"),
@@ -643,7 +658,6 @@ def _selisih(h: _Halaman02, R: dict) -> Bagian:
 
 
 def _inflasi(h: _Halaman02, R: dict) -> Bagian:
-    import matplotlib.pyplot as plt
 
     T = h.T
     I = pd.DataFrame(R["inflasi_predikat"])  # noqa: E741
@@ -666,7 +680,7 @@ def _inflasi(h: _Halaman02, R: dict) -> Bagian:
     share = I["porsi_baik"].astype(float)
     lo = I["ci_low"].astype(float).fillna(share)  # no interval from one cell: no error bar
     hi = I["ci_high"].astype(float).fillna(share)
-    fig, ax = plt.subplots(figsize=(10, 6))
+    fig, ax = _figur((10, 6))
     ax.bar(I["mutu"], share * 100, color=[tp.WARNA_MUTU.get(m, "grey") for m in I["mutu"]],
            yerr=[(share - lo) * 100, (hi - share) * 100], capsize=8)
     ax.set(ylim=(0, 100), title=T("inflasi_judul", mutu=lo_["mutu"], p=h.pct(lo_["porsi_baik"])),
