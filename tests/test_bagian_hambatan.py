@@ -375,6 +375,26 @@ def test_training_groups_under_k_are_hidden():
     assert _alasan(pages["id"])["efek_pelatihan_pemahaman"] == "kelompok_kecil"
 
 
+
+def test_each_missing_comparison_says_why():
+    """DiD hidden (small group) and no panel for the pre-trend check (new staff at wave 2):
+    the section gives the DiD reason, then the pre-trend reason; the naive one (same code as
+    the DiD) is not repeated."""
+    s = _survei(40, latih=0.15, seed=5)
+    w2 = s["gelombang"] == 2
+    s.loc[w2, "id_pegawai"] = "N" + s.loc[w2, "id_pegawai"]
+    pages = _both("alasan_beda", s, _pegawai())
+    codes = {k: _alasan(pages["id"])[k] for k in EFEK_KEYS}
+    assert codes == {"efek_pelatihan_pemahaman": "kelompok_kecil",
+                     "perbandingan_naif": "kelompok_kecil", "uji_tren_awal": "tanpa_panel"}
+    for lang, hal in pages.items():
+        expected = [H.NASKAH["h_pelatihan"][lang],
+                    kalimat_alasan("kelompok_kecil", lang, H.ALASAN_HAMBATAN, k=10),
+                    H.NASKAH["tren_kosong"][lang] + " "
+                    + kalimat_alasan("tanpa_panel", lang, H.ALASAN_HAMBATAN, a=1, b=2)]
+        assert hal["pelatihan"].teks() == "\n".join(expected)
+        assert hal["pelatihan"].alasan == "kelompok_kecil"
+
 # --------------------------------------------------------------------------- comments
 
 
@@ -451,6 +471,26 @@ def test_uniform_support_level():
     pages = _both("seragam", s, _pegawai(60))
     _assert_reason(pages, "model", "dukungan_seragam", "h_model")
 
+
+
+@pytest.mark.parametrize("gagal", ["tak_terbatas", "singular"])
+def test_unstable_model(gagal, monkeypatch):
+    """A fit with unbounded odds ratios, or a singular one, is not published."""
+    def palsu(md, **_kw):
+        if gagal == "singular":
+            raise np.linalg.LinAlgError("singular matrix")
+        odds = pd.DataFrame({"variabel": ["pemahaman"], "odds_ratio": [1e300],
+                             "ci_low": [0.0], "ci_high": [np.inf], "p_value": [0.9]})
+        return hb.HasilModelDukungan(odds=odds, linear=odds, peluang=odds.iloc[:0],
+                                     n=len(md), n_cluster=4, level=[1, 2, 3])
+
+    monkeypatch.setattr(H.hb, "model_dukungan", palsu)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pages = {lang: H.bangun(Data(_survei(60), _pegawai(60)), H.Parameter(lang=lang))
+                 for lang in i18n.LANGS}
+    _assert_reason(pages, "model", "model_tidak_stabil", "h_model")
+    assert not any(r["kode"] == "pemahaman_dukungan" for r in _R(pages["id"])["rekomendasi"])
 
 def test_wave_not_in_the_survey():
     pages = _both("gel7", _survei(40), _pegawai(), gelombang=7)

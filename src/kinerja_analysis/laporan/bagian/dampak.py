@@ -104,21 +104,21 @@ ALASAN_DAMPAK: dict[str, dict[str, str]] = {
         "data for every quarter.",
     },
     "rd_data_kurang": {
-        "id": "Terlalu sedikit pegawai dengan skor di dekat batas {batas} dan skor triwulan "
-        "berikutnya ({bawah} pegawai-triwulan di bawah dan {atas} di atas batas); regresi "
-        "diskontinuitas memerlukan paling sedikit {min} di setiap sisi, dengan skor yang "
-        "cukup beragam di dekat batas.",
-        "en": "Too few staff with a score near the cut-off {batas} and a next-quarter score "
-        "({bawah} staff-quarters below and {atas} above it); the regression discontinuity "
-        "needs at least {min} on each side, with varied scores near the cut-off.",
+        "id": "Regresi diskontinuitas tidak dapat dihitung: dari pegawai-triwulan yang punya "
+        "skor triwulan berikutnya, {bawah} di bawah dan {atas} di atas batas {batas}; "
+        "diperlukan paling sedikit {min} di setiap sisi dan skor yang cukup beragam di dekat "
+        "batas.",
+        "en": "The regression discontinuity cannot be computed: of the staff-quarters with a "
+        "next-quarter score, {bawah} are below and {atas} above the cut-off {batas}; it "
+        "needs at least {min} on each side and varied scores near the cut-off.",
     },
     "tanpa_tren_awal": {
-        "id": "Uji tren awal tidak dapat dihitung untuk {nama}: tidak ada triwulan sebelum "
-        "adopsi selain triwulan acuan; uji ini memerlukan data paling sedikit dua triwulan "
-        "sebelum adopsi.",
-        "en": "The pre-trend test cannot be computed for {nama}: there is no quarter before "
-        "adoption besides the reference quarter; the test needs data for at least two "
-        "quarters before adoption.",
+        "id": "Uji tren awal tidak dapat dihitung untuk {nama}: jendela studi peristiwa tidak "
+        "memuat triwulan sebelum adopsi selain triwulan acuan; uji ini memerlukan data "
+        "paling sedikit dua triwulan sebelum adopsi.",
+        "en": "The pre-trend test cannot be computed for {nama}: the event-study window holds "
+        "no quarter before adoption besides the reference quarter; the test needs data for "
+        "at least two quarters before adoption.",
     },
     "tanpa_bacon": {
         "id": "Bobot perbandingan terlarang TWFE (dekomposisi Goodman-Bacon) tidak dihitung "

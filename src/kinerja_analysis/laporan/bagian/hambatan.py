@@ -229,7 +229,6 @@ class _Hitung:
     kutipan: pd.DataFrame | None = None
     dimensi: tuple[str, ...] = ()
     dimensi_kosong: tuple[str, ...] = ()
-    n_gelombang: int = 0
     leksikon: dict[str, Any] = field(default_factory=dict)
 
     def kosong(self, key: str, kode: str, **params: Any) -> None:
@@ -299,7 +298,6 @@ def _hitung(data: Any, p: Parameter) -> _Hitung:
     pegawai = getattr(data, "pegawai", None)
     terbalik = list(p.butir_terbalik)
     waves = sorted(int(w) for w in survei["gelombang"].dropna().unique())
-    h.n_gelombang = len(waves)
     gel = waves[-1] if p.gelombang is None else int(p.gelombang)
     R["gelombang"] = gel
     h.leksikon = hb.muat_leksikon()
@@ -409,7 +407,12 @@ def _model(h: _Hitung, survei: pd.DataFrame, pegawai: pd.DataFrame | None,
         for k in keys:
             h.kosong(k, "dukungan_seragam")
         return None
-    mod = hb.model_dukungan(md, seed=p.seed)
+    try:
+        mod = hb.model_dukungan(md, seed=p.seed)
+    except (np.linalg.LinAlgError, ValueError):  # singular fit on degenerate answers
+        for k in keys:
+            h.kosong(k, "model_tidak_stabil")
+        return None
     info.update(n=mod.n, n_cluster=mod.n_cluster, level=mod.level, n_total=mod.n_total,
                 sampel=mod.sampel,
                 metode=_MODEL_METODE if mod.n_cluster >= 2 else _MODEL_METODE_HC1)
@@ -693,10 +696,26 @@ def _model_bagian(c: _Ctx) -> Bagian:
     return Bagian("model", blok)
 
 
+def _kosong_pembanding(c: _Ctx, perlu: Callable[[str], bool] = lambda _kode: True
+                       ) -> list[Blok]:
+    """Why the after-only comparison or the pre-trend check is missing (one sentence each,
+    for the codes ``perlu`` accepts)."""
+    out: list[Blok] = []
+    for key, label in (("perbandingan_naif", "naif_kosong"), ("uji_tren_awal", "tren_kosong")):
+        if c.R[key] is None and perlu(c.h.alasan[key][0]):
+            kode, par = c.h.alasan[key]
+            out.append(Teks(c.T(label) + " " + kalimat_alasan(kode, c.p.lang, ALASAN_HAMBATAN,
+                                                                **par)))
+    return out
+
+
 def _pelatihan(c: _Ctx) -> Bagian:
     did = c.R["efek_pelatihan_pemahaman"]
     if did is None:
-        return c.kosong("pelatihan", "h_pelatihan", "efek_pelatihan_pemahaman")
+        b = c.kosong("pelatihan", "h_pelatihan", "efek_pelatihan_pemahaman")
+        kode_did = c.h.alasan["efek_pelatihan_pemahaman"][0]
+        b.blok.extend(_kosong_pembanding(c, lambda kode: kode != kode_did))
+        return b
     T, f, lang = c.T, c.f, c.p.lang
     naif, tren = c.R["perbandingan_naif"], c.R["uji_tren_awal"]
     a, b = did["gelombang_awal"], did["gelombang_akhir"]
@@ -711,11 +730,7 @@ def _pelatihan(c: _Ctx) -> Bagian:
             lebih = (T("naif_lebih_kecil") if naif["estimate"] < did["estimate"]
                      else T("naif_lebih_besar"))
             blok.append(Teks(T("naif_teks", b=b, est=f.est(naif), arah=lebih)))
-    for key, label in (("perbandingan_naif", "naif_kosong"), ("uji_tren_awal", "tren_kosong")):
-        if c.R[key] is None:  # say why a comparison is missing
-            kode, par = c.h.alasan[key]
-            blok.append(Teks(T(label) + " " + kalimat_alasan(kode, lang, ALASAN_HAMBATAN,
-                                                               **par)))
+    blok.extend(_kosong_pembanding(c))
     if tren is not None:
         ok = arah(tren["ci_low"], tren["ci_high"]) == "tidak_jelas"  # includes 0
         blok.append(Teks(T("tren_teks", a=tren["gelombang_awal"], m=tren["gelombang_akhir"],
