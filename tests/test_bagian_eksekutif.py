@@ -442,7 +442,8 @@ def test_steps_from_what_exists():
     hal = _build(RES, "id")
     steps = hal["langkah"].teks()
     assert "1. Perbaiki unsur layanan terendah, **Sarana dan Prasarana** (NRR 3,205)" in steps
-    assert "Sasaran: &lt;30, PPPK." in steps  # targets escaped, grouped by action
+    # targets escaped, labelled as page 03 does (never a raw code), grouped by dimension
+    assert "Sasaran: Kelompok usia: &lt;30; status: PPPK." in steps
     assert "3. " in steps and "4. " not in steps
     # without the element table the name comes from the regulation list
     assert "**Facilities and infrastructure**" in _build(_res(ikm__unsur=None), "en")[

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import importlib
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -190,8 +191,10 @@ def test_buat_deterministik_dan_tidak_menyentuh_data(tmp_path):
 
 
 def _ujung() -> Iterator[Any]:
+    """The end-to-end shapes; ``KINERJA_BENTUK_SEMUA=1`` adds every other shape (slow)."""
+    semua = os.environ.get("KINERJA_BENTUK_SEMUA") == "1"
     for b in BENTUK:
-        if b.ujung:
+        if b.ujung or semua:
             yield pytest.param(b, id=b.nama, marks=() if b.cepat else pytest.mark.slow)
 
 

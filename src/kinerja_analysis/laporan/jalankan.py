@@ -166,6 +166,9 @@ WARM_IMPORTS = (
     "kinerja_analysis.gambaran", "kinerja_analysis.dampak", "kinerja_analysis.rd",
     "kinerja_analysis.korelasi", "kinerja_analysis.hambatan", "kinerja_analysis.muat",
     "kinerja_analysis.laporan.eksekutif", "kinerja_analysis.laporan.tampilan",
+    "kinerja_analysis.laporan.bagian.gambaran", "kinerja_analysis.laporan.bagian.dampak",
+    "kinerja_analysis.laporan.bagian.korelasi", "kinerja_analysis.laporan.bagian.hambatan",
+    "kinerja_analysis.laporan.bagian.eksekutif",
 )
 
 # Tag of the reset cell the runner puts first (besides remove_cell): not the notebook's own.

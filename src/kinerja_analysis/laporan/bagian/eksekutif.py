@@ -152,6 +152,24 @@ def _bagian_lampu(rows: list[dict[str, Any]] | None, periode: str | None,
     return Bagian("lampu", blok)
 
 
+def _label_sasaran(r: Mapping[str, Any], s: str, lang: str) -> tuple[str, str]:
+    """A recommendation's target as page 03 labels it, as (dimension label or "", label):
+    a theme's label, a staff group under its dimension's name, or a scale's name (never a
+    raw code such as ``pemahaman``)."""
+    H = naskah_hambatan.HAMBATAN
+    if r.get("kode") == "tindak_lanjut_tema":
+        return "", _label_tema(s, lang)
+    dim = r.get("dimensi")
+    if isinstance(dim, str):
+        dim_label = i18n.translate(H, "dimensi_" + dim, lang) if "dimensi_" + dim in H else dim
+        if s in ("semua", "tidak_diketahui") and "kelompok_" + s in H:
+            s = i18n.translate(H, "kelompok_" + s, lang)
+        return dim_label, s
+    if "skala_" + s in H:
+        return "", i18n.translate(H, "skala_" + s, lang)
+    return "", s
+
+
 def _label_tema(tema: str, lang: str) -> str:
     """The label of a comment theme (page 03's lexicon); the code when it is not there."""
     from ...hambatan import muat_leksikon
@@ -189,20 +207,25 @@ def _langkah(res: Mapping[str, Any], p: Parameter) -> tuple[list[str], list[dict
     if not isinstance(rek, list):
         missing.append(_tanpa_hasil("langkah", "rekomendasi", SUMBER["hambatan"], lang))
     else:
-        sasaran: dict[str, list[str]] = {}  # kode -> targets, in order of first appearance
+        # kode -> {dimension label or "": targets}, each in order of first appearance
+        sasaran: dict[str, dict[str, list[str]]] = {}
         for r in rek:
             kode = r.get("kode") if isinstance(r, Mapping) else None
             if not isinstance(kode, str) or "tindakan_" + kode not in naskah_hambatan.HAMBATAN:
                 continue
-            targets = sasaran.setdefault(kode, [])
+            groups = sasaran.setdefault(kode, {})
             s = r.get("sasaran")
-            if s is not None and kode == "tindak_lanjut_tema":
-                s = _label_tema(str(s), lang)  # a theme code: its label, as page 03 shows
-            if s is not None and str(s) not in targets:
-                targets.append(str(s))
-        for kode, targets in sasaran.items():
-            steps.append(T("langkah_rek", tindakan=H("tindakan_" + kode),
-                           sasaran=", ".join(targets)) if targets else H("tindakan_" + kode))
+            if s is None:
+                continue
+            dim, label = _label_sasaran(r, str(s), lang)
+            targets = groups.setdefault(dim, [])
+            if label not in targets:
+                targets.append(label)
+        for kode, groups in sasaran.items():
+            text = "; ".join((f"{dim}: " if dim else "") + ", ".join(t)
+                             for dim, t in groups.items())
+            steps.append(T("langkah_rek", tindakan=H("tindakan_" + kode), sasaran=text)
+                         if text else H("tindakan_" + kode))
     steps = steps[:p.maks_langkah]
 
     dampak_ikm = _sub(_sub(res, "dampak"), "ikm")
