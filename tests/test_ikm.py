@@ -366,3 +366,57 @@ def test_ikm_ci_columnwise_matches_row_formula_and_names_first_bad_value():
     bad.loc[3, "u7"], bad.loc[3, "u2"], bad.loc[10, "u1"] = 5.0, 0.0, 2.5
     with pytest.raises(ValueError, match=r"found 3 other values \(first: np.float64\(0.0\)\)"):
         ikm_mod.hitung_ikm(bad)
+
+
+# ------------------------------------------- bootstrap interval (mutation testing, issue #13)
+
+
+def test_ci_bootstrap_percentile_interval_on_a_known_distribution() -> None:
+    """Two respondents, IKM 25 (all 1) and 100 (all 4): a resample of two is 25, 62.5 or 100
+    with probability 1/4, 1/2, 1/4. The percentile interval at level 0.6 is the 0.2 and 0.8
+    quantiles of the replicates, i.e. [25, 100]; the SE is about sqrt(703.125) = 26.5.
+    A lower end taken at the wrong quantile (e.g. alpha instead of alpha / 2 -> 0.4) gives 62.5.
+    """
+    df = _frame([[1] * 9, [4] * 9])
+    for level in (0.6, 0.95):
+        row = ikm_ci(df, level=level, method="bootstrap", n_boot=4000, seed=3).iloc[0]
+        assert row["ikm"] == pytest.approx(62.5)
+        assert (row["ci_low"], row["ci_high"]) == (25.0, 100.0)
+        assert row["se"] == pytest.approx(np.sqrt(703.125), rel=0.05)
+    # at level 0.4 both ends (quantiles 0.3 and 0.7) fall on the middle replicate value
+    row = ikm_ci(df, level=0.4, method="bootstrap", n_boot=4000, seed=3).iloc[0]
+    assert (row["ci_low"], row["ci_high"]) == (62.5, 62.5)
+
+
+def test_ci_bootstrap_draws_exactly_n_boot_replicates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large group is resampled in chunks (memory bound); the chunks add up to n_boot.
+
+    25,000 respondents x 9 elements -> chunks of 2,000,000 // 225,000 = 8 replicates, so
+    n_boot = 20 is drawn as 8 + 8 + 4 (a last chunk of full size would give 24 replicates
+    and a different SE and interval).
+    """
+    drawn: list[int] = []
+    real = np.random.default_rng
+
+    class Spy:
+        def __init__(self, seed: int) -> None:
+            self._rng = real(seed)
+
+        def integers(self, low: int, high: int, size: tuple[int, int]) -> np.ndarray:
+            drawn.append(size[0])
+            return self._rng.integers(low, high, size=size)
+
+    monkeypatch.setattr(np.random, "default_rng", Spy)
+    rng = real(0)
+    df = _frame(rng.integers(1, 5, size=(25_000, 9)).tolist())
+    row = ikm_ci(df, method="bootstrap", n_boot=20, seed=1).iloc[0]
+    assert drawn == [8, 8, 4]
+    assert np.isfinite(row["se"]) and row["ci_low"] <= row["ikm"] <= row["ci_high"]
+
+
+def test_ci_method_given_as_runtime_string() -> None:
+    """The method is compared by value: a string built at run time (config, CLI) that equals
+    "delta" gives the delta interval, not a bootstrap one labelled "delta"."""
+    df = _survey(60, 2)
+    method = "".join(["del", "ta"])  # an equal string that is not the interned literal
+    pd.testing.assert_frame_equal(ikm_ci(df, method=method), ikm_ci(df))  # type: ignore[arg-type]

@@ -575,3 +575,82 @@ def test_suppress_groups_total_label_in_index() -> None:
     assert out["suppressed"].tolist() == [True, False, True, False]  # total row is published
     small = pd.DataFrame({"g": ["a", "Semua"], "n": [4, 4], "v": [1.0, 1.0]})
     assert suppress_groups(small, "n", 10, ["v"], total_label="Semua")["suppressed"].all()
+
+
+# ------------------------------------- complementary suppression choices (mutation testing)
+
+
+def _status(res: SuppressionResult) -> list[str]:
+    """Status grid as strings, P primary, S secondary, . shown (rows incl. Total)."""
+    code = {"primer": "P", "sekunder": "S", "tampil": "."}
+    return ["".join(code[s] for s in row) for row in res.status.to_numpy()]
+
+
+def _ranges_grand_public(full: np.ndarray, hidden: np.ndarray) -> list[float]:
+    """Feasible ranges when the grand total is known anyway (the number of people counted
+    is published elsewhere in the report), whether or not this table hides it."""
+    known = hidden.copy()
+    known[-1, -1] = False
+    return _ranges(full, known) if known.any() else []
+
+
+@settings(max_examples=150, deadline=None)
+@given(counts=count_tables(), k=st.sampled_from([3, 5, 10]))
+def test_suppress_keeps_grand_total_unless_small(counts: pd.DataFrame, k: int) -> None:
+    """The grand total is hidden last: only when it is itself below k."""
+    res = suppress(counts, k)
+    grand = int(counts.to_numpy().sum())
+    assert bool(res.hidden.iloc[-1, -1]) == (0 < grand < k)
+
+
+def test_suppress_two_small_margins_not_closed_through_grand_total() -> None:
+    """Row 'a' (total 8) and column 'x' (total 7) are below k. The cycle must be closed
+    with the other totals (31, 32), not with the grand total 39: hiding 39 would fix both
+    margins at once, but the number of people is public anyway, and then 39 - 31 = 8 and
+    39 - 32 = 7 give the two small totals back."""
+    counts = pd.DataFrame({"x": [4, 3], "y": [4, 28]}, index=["a", "b"])
+    res = suppress(counts, k=10)
+    assert _status(res) == ["PPP", "PSS", "PS."]
+    assert res.values.loc["Total", "Total"] == 39
+    full = _full_with_margins(counts)
+    assert min(_ranges_grand_public(full, res.hidden.to_numpy())) > 0.5
+
+
+def test_suppress_bridge_closed_with_smallest_inner_cell() -> None:
+    """After every line has two hidden cells, the hidden cells form two cycles joined by
+    one cell (a bridge: it could be recalculated). The cell that closes a cycle across the
+    cut is the smallest non-zero inner cell: 11 (d, x), not 26 (d, y), a total or a zero."""
+    counts = pd.DataFrame(
+        {"x": [10, 4, 0, 11], "y": [5, 3, 5, 26], "z": [37, 30, 3, 10]}, index=list("abcd")
+    )
+    res = suppress(counts, k=10)
+    assert _status(res) == ["SP..", "PP..", ".PPP", "S.SS", "...."]
+    full = _full_with_margins(counts)
+    assert min(_ranges(full, res.hidden.to_numpy())) > 0.5
+
+
+def test_suppress_bridge_not_closed_through_grand_total() -> None:
+    """Here the cells across the cut are 35 (a, y), the totals 44 and 47, the grand total
+    58 and three zeros: the inner 35 is hidden. With the grand total hidden instead, knowing
+    the number of people (58) would give the hidden totals of x and z back."""
+    counts = pd.DataFrame({"x": [1, 0, 0], "y": [35, 7, 5], "z": [8, 2, 0]}, index=list("abc"))
+    res = suppress(counts, k=10)
+    assert _status(res) == ["PSP.", ".PPP", ".P.P", "P.S."]
+    full = _full_with_margins(counts)
+    assert min(_ranges_grand_public(full, res.hidden.to_numpy())) > 0.5
+
+
+@pytest.mark.parametrize("shape", [(2, 2), (2, 3)])
+def test_suppress_values_margins_are_row_and_column_sums(shape: tuple[int, int]) -> None:
+    """Additive values of the same shape as counts: the Total column holds the row sums,
+    the Total row the column sums (square and non-square tables)."""
+    r, c = shape
+    counts = pd.DataFrame(np.full(shape, 50), index=list("ab"), columns=list("xyz")[:c])
+    values = pd.DataFrame(
+        np.arange(1.0, r * c + 1).reshape(shape), index=counts.index, columns=counts.columns
+    )
+    res = suppress(counts, 10, values=values)
+    assert not res.hidden.any().any()
+    assert res.values.loc["Total", list(counts.columns)].tolist() == values.sum(axis=0).tolist()
+    assert res.values.loc[["a", "b"], "Total"].tolist() == values.sum(axis=1).tolist()
+    assert res.values.loc["Total", "Total"] == values.to_numpy().sum()
