@@ -540,7 +540,8 @@ def _bentuk() -> tuple[Bentuk, ...]:
             Bentuk("unit_200", sumber=Sumber("nasional", 200, maks_pegawai=10,
                                               maks_responden=12))]
     # number of quarters (the base has 20: 2021-Q1..2025-Q4)
-    out += [Bentuk("triwulan_2", (PotongTriwulan(2),), ujung=False),
+    out += [Bentuk("triwulan_1", (PotongTriwulan(1),)),  # one quarter: named in issue #13
+            Bentuk("triwulan_2", (PotongTriwulan(2),), ujung=False),
             Bentuk("triwulan_4", (PotongTriwulan(4),), ujung=False)]
     # adoption (the base is staggered over three waves, one unit never treated)
     out += [Bentuk(f"adopsi_{p}", (Adopsi(p),), ujung=p == "setelah_akhir")

@@ -515,3 +515,21 @@ def test_theme_target_is_shown_by_its_label():
     res = _res(hambatan__rekomendasi=[{"kode": "tindak_lanjut_tema", "sasaran": None}])
     steps = _build(res, "id")["langkah"].teks()
     assert "None" not in steps and "Sasaran" not in steps.split("2. ")[-1]
+
+
+def test_scale_target_is_shown_by_its_name():
+    """Page 03 recommends some actions for a whole scale (dimensi None, sasaran the scale's
+    code): the step names the scale as page 03 does, never the raw code."""
+    res = _res(hambatan__rekomendasi=[
+        {"kode": "perluas_pelatihan", "dimensi": None, "sasaran": "pemahaman"},
+        {"kode": "kurangi_kekhawatiran", "dimensi": None, "sasaran": "kekhawatiran"}])
+    names = {"id": ("Pemahaman indikator", "Kekhawatiran karier"),
+             "en": ("Understanding of indicators", "Career worry")}
+    for lang in LANGS:
+        steps = _build(json.loads(json.dumps(res)), lang)["langkah"].teks()
+        target = "Sasaran" if lang == "id" else "Target"
+        for name in names[lang]:
+            assert f"{target}: {name}." in steps
+        assert f"{target}: pemahaman" not in steps and f"{target}: kekhawatiran" not in steps
+        if lang == "en":
+            assert not _words(steps, ["pemahaman", "kekhawatiran"])

@@ -287,6 +287,29 @@ def test_many_units_heat_map_ranks_by_last_quarter_with_an_ikm():
     assert i18n.fmt_periode("2025-Q3", "id") in peta.teks()  # ranked by 2025-Q3
 
 
+def test_heat_map_without_an_ikm_in_the_period_ranks_by_the_latest_quarter_with_one():
+    """Three surveyed quarters before the period: the ranking quarter is the latest of them
+    (2025-Q3), not another one (with two quarters the first and last index coincide)."""
+    units = [f"Unit {i:02d}" for i in range(8)]
+    qs = ["2025-Q1", "2025-Q2", "2025-Q3"]
+    hal = bangun(data(kebijakan=pd.DataFrame({"unit_kerja": units}),
+                      survei_kepuasan=survei(units=units, qs=qs, n=6),
+                      penilaian_kinerja=penilaian(units=units, qs=[*qs, "2025-Q4"])),
+                 maks_unit_tampil=4)
+    assert hal.hasil["ikm"]["periode_akhir"] == "2025-Q4"
+    text = hal["ikm_peta"].teks()
+    assert "menurut IKM Triwulan III 2025." in text
+    assert "Triwulan I 2025" not in text and "Triwulan II 2025" not in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_survey_file_without_rows(lang):
+    hal = bangun(data(survei_kepuasan=survei(n=0)), lang=lang)
+    assert hal["cakupan"].alasan == "data_kurang"
+    assert kalimat_alasan("data_kurang", lang, n=0, min=1) in hal["cakupan"].teks()
+    assert hal["ikm_unit"].alasan == "tanpa_data_periode" and hal["predikat"].tersedia
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_one_quarter_only(lang):
     d = data(survei_kepuasan=survei(qs=["2025-Q4"]), penilaian_kinerja=penilaian(qs=["2025-Q4"]))

@@ -453,3 +453,66 @@ def test_page_uses_only_catalog_keys_and_notebook_is_thin():
                  "n_bootstrap", "kelompok_kontrol", "leads", "lags"):
         assert re.search(rf"^{name} = .+  # ", text(params[0]), re.M), name
     assert all(not c.get("outputs") for c in code)
+
+
+def _wcr_brute_force(y, d, cl, b0, B, seed):
+    """The WCR bootstrap p-value written the long way: impose H0, resample the restricted
+    residuals with Webb weights per cluster, re-estimate, cluster-robust t per draw."""
+    G = int(cl.max()) + 1
+    rng = np.random.default_rng(seed)
+    W = dampak._WEBB[rng.integers(0, 6, size=(B, G))]
+
+    def fit(yy):
+        b = float(d @ yy) / float(d @ d)
+        e = yy - b * d
+        s = np.bincount(cl, d * e, G)
+        return b, np.sqrt((s * s).sum()) / float(d @ d)
+
+    beta, se = fit(y)
+    t_obs = (beta - b0) / se
+    e0 = y - b0 * d
+    t_star = []
+    for w in W:
+        bs, ses = fit(b0 * d + w[cl] * e0)
+        t_star.append((bs - b0) / ses)
+    return float(np.mean(np.abs(np.array(t_star)) >= abs(t_obs)))
+
+
+@pytest.mark.parametrize("b0", [0.0, 0.3, -0.2])
+def test_wild_cluster_bootstrap_equals_the_long_way(b0):
+    rng = np.random.default_rng(5)
+    cl = np.repeat(np.arange(9), 15)
+    d = rng.normal(size=cl.size)
+    y = 0.4 * d + rng.normal(size=9)[cl] * 0.5 + rng.normal(size=cl.size)
+    y, d = y - y.mean(), d - d.mean()
+    r = dampak.wild_cluster_bootstrap(y, d, cl, n_bootstrap=199, seed=11, beta0=b0)
+    expected = max(_wcr_brute_force(y, d, cl, b0, 199, 11), 1 / 200)
+    assert r["p_value"] == pytest.approx(expected, abs=1e-12)
+    # the interval inverts the same test: just inside it H0 is kept, just outside rejected
+    width = r["ci_high"] - r["ci_low"]
+    for end, sign in ((r["ci_low"], -1), (r["ci_high"], 1)):
+        assert _wcr_brute_force(y, d, cl, end - sign * 0.02 * width, 199, 11) > 0.05
+        assert _wcr_brute_force(y, d, cl, end + sign * 0.02 * width, 199, 11) <= 0.05
+
+
+def test_cs_few_units_intervals_use_t_with_g_minus_1():
+    """Below MIN_KLASTER the headline interval and p-value use t(G-1) with the bootstrap
+    standard error (normal quantiles under-cover with ~12 units)."""
+    from scipy import stats
+
+    rng = np.random.default_rng(3)
+    units = np.repeat(np.arange(10), 8)
+    t = np.tile(np.arange(8000, 8008), 10)
+    g = np.where(units < 3, 8003, np.where(units < 6, 8005, -1))
+    y = rng.normal(size=80) + 1.5 * ((g > 0) & (t >= g))
+    p = pd.DataFrame({"unit_kerja": units.astype(str), "t": t,
+                      "g": pd.array(np.where(g > 0, g, pd.NA), dtype="Int64"), "y": y})
+    r = dampak.estimasi_cs(p, "y", n_bootstrap=199, seed=1)
+    a = r.att
+    assert a["bootstrap"] and a["n_units"] == 10
+    crit = stats.t.ppf(0.975, 9)
+    assert a["ci_high"] - a["estimate"] == pytest.approx(crit * a["se"], rel=1e-9)
+    assert a["estimate"] - a["ci_low"] == pytest.approx(crit * a["se"], rel=1e-9)
+    assert a["p_value"] == pytest.approx(2 * stats.t.sf(abs(a["estimate"] / a["se"]), 9))
+    es = r.event_study
+    assert np.allclose(es["ci_high"] - es["estimate"], crit * es["se"])

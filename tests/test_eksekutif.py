@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 
 import pytest
@@ -160,3 +161,12 @@ def test_null_sections_and_values_never_crash(lang):
     t = eksekutif.lampu_unit(res, lang).set_index("unit_kerja")
     assert set(t["lampu_selisih"]) == {"abu"} and set(t["lampu_paham"]) == {"abu"}
     assert t.loc["A", "lampu_perubahan"] == "hijau"
+
+
+def test_traffic_lights_from_results_read_back_from_json():
+    """Pages read results.json back: its strings are built at run time, not literals, so
+    the lights must compare strings by value (``==``), never by identity (``is``)."""
+    t = eksekutif.lampu_unit(json.loads(json.dumps(RESULTS)), "id")
+    assert t.equals(eksekutif.lampu_unit(RESULTS, "id"))
+    t = t.set_index("unit_kerja")
+    assert t.loc["B", "lampu_paham"] == "merah" and t.loc["A", "lampu_paham"] == "hijau"

@@ -17,9 +17,10 @@ def _penilaian(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
     rows = [(u, p) for u, per in counts.items() for p, n in per.items() for _ in range(n)]
     df = pd.DataFrame(rows, columns=["unit_kerja", "predikat"])
     df["triwulan"] = Q
-    # a row of another quarter and one without predikat must be ignored
-    extra = pd.DataFrame({"unit_kerja": ["A", "A"], "predikat": ["Sangat Kurang", None],
-                          "triwulan": ["2025-Q3", Q]})
+    # rows of an earlier and a later quarter and one without predikat must be ignored
+    extra = pd.DataFrame({"unit_kerja": ["A", "A", "A"],
+                          "predikat": ["Sangat Kurang", "Sangat Kurang", None],
+                          "triwulan": ["2025-Q3", "2026-Q1", Q]})
     return pd.concat([df, extra], ignore_index=True)
 
 
@@ -67,6 +68,17 @@ def test_ringkas_ranking_ignores_small_counts():
         sup, _ = gambaran.predikat_per_unit_ringkas(pen, Q, 10, 2, "Lainnya")
         assert sup.values.index.tolist()[:2] == ["A", "C"]
         assert sup.hidden.loc["Lainnya", "Sangat Kurang"] == (n_b < 10)
+
+
+def test_ringkas_ranks_a_unit_of_exactly_k_staff():
+    """A unit with exactly k staff has a published share (k or more is published), so its
+    10 of 10 Sangat Kurang put it first; a cut at more than k would rank it last."""
+    pen = _penilaian({"A": {"Sangat Kurang": 10},
+                      "B": {"Baik": 20, "Sangat Kurang": 10},
+                      "C": {"Baik": 40}})
+    sup, info = gambaran.predikat_per_unit_ringkas(pen, Q, 10, 1, "Lainnya")
+    assert sup.values.index.tolist() == ["A", "Lainnya", privacy.TOTAL]
+    assert info["n_tanpa_nilai"] == 0
 
 
 def test_ringkas_scales_to_many_units(monkeypatch):
@@ -173,6 +185,8 @@ def test_profile_leaves_out_blank_and_absent_columns():
     s["pekerjaan"] = None
     out = gambaran.profil_responden(s, Q)
     assert set(out["karakteristik"]) == {"jenis_kelamin", "pendidikan"}
+    # one row label per row, as for any other table (no repeated labels across parts)
+    pd.testing.assert_index_equal(out.index, pd.RangeIndex(len(out)))
     empty = gambaran.profil_responden(pd.DataFrame({"triwulan": [Q] * 6}), Q)
     assert empty.empty and list(empty.columns) == ["karakteristik", "kategori", "n",
                                                    "proporsi", "suppressed"]
@@ -194,3 +208,36 @@ def test_beda_ikm_interval_from_two_independent_quarters():
     assert d["ci_low"] < d["estimate"] < d["ci_high"] and d["ci_low"] > 0
     assert np.isnan(gambaran.beda_ikm(gambaran.ikm_keseluruhan(s, se=True), "2025-Q1",
                                       Q)["estimate"])
+
+
+def test_nrr_flags_only_the_lowest_element():
+    s = _survei({("A", Q): 10})
+    s["u4"] = 2.0  # every other element averages 3.5
+    s.loc[0, "u7"] = np.nan  # a blank is 'not applicable', not a low answer
+    out = gambaran.nrr_unsur(s, Q)
+    assert out.loc[out["terendah"], "unsur"].tolist() == ["u4"]
+    assert out.set_index("unsur").loc["u7", "n"] == 9
+
+
+def _wilson(x: int, n: int, level: float) -> tuple[float, float]:
+    """The Wilson score interval written out (independent of statsmodels)."""
+    from scipy.stats import norm
+
+    z = norm.ppf(1 - (1 - level) / 2)
+    mid = (x + z * z / 2) / (n + z * z)
+    half = z / (n + z * z) * np.sqrt(x * (n - x) / n + z * z / 4)
+    return mid - half, mid + half
+
+
+@pytest.mark.parametrize("level", [0.95, 0.8, 0.5])
+def test_predikat_share_has_the_wilson_interval_at_the_level_asked(level):
+    counts = dict(zip(gambaran.skp.PREDIKAT_LABELS, [12, 40, 25, 13, 10], strict=True))
+    pen = _penilaian({"A": counts})
+    out = gambaran.distribusi_predikat(pen, Q, 10, level=level).set_index("predikat")
+    assert out.attrs["n_total"] == 100  # the other quarters' rows are not counted
+    assert not out["suppressed"].any()
+    for label, x in counts.items():
+        assert out.loc[label, "proporsi"] == pytest.approx(x / 100)
+        lo, hi = _wilson(x, 100, level)
+        assert out.loc[label, "ci_low"] == pytest.approx(lo)
+        assert out.loc[label, "ci_high"] == pytest.approx(hi)

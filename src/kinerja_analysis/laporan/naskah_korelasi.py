@@ -105,6 +105,10 @@ KORELASI: dict[str, dict[str, str]] = {
         "id": "Naik-turunnya IKM dan skor pegawai dalam unit tidak menunjukkan arah yang jelas.",
         "en": "Within units, the ups and downs of IKM and staff scores show no clear direction.",
     },
+    "gabungan_kosong": {
+        "id": "Korelasi gabungan semua sel unit-triwulan tidak dihitung: {alasan}",
+        "en": "The pooled correlation over all unit-quarter cells is not computed: {alasan}",
+    },
     "gabungan_peringatan": {
         "id": "**Mengapa tidak cukup satu korelasi dari semua sel?** Korelasi gabungan semua "
               "sel unit-triwulan adalah {r} ({ci}). Angka ini mencampur dua hal yang berbeda: "
@@ -286,15 +290,11 @@ KORELASI: dict[str, dict[str, str]] = {
         "id": "Untuk {n} petugas yang tercatat melayani responden ({n_unit} unit; {n_buang} "
               "petugas dengan kurang dari {k} responden tidak dipakai), kepuasan rata-rata "
               "warga yang dilayani dibandingkan dengan skor petugas itu sendiri, hanya di antara "
-              "rekan satu unit. Korelasi dalam unit: {r} ({ci}). Model campuran (intersep acak "
-              "per unit) tidak dapat dihitung: diperlukan petugas dari paling sedikit dua unit "
-              "dengan kepuasan dan skor yang bervariasi. {arti}",
+              "rekan satu unit. Korelasi dalam unit: {r} ({ci}). {arti} {model}",
         "en": "For {n} officers recorded as serving respondents ({n_unit} units; {n_buang} "
               "officers with fewer than {k} respondents left out), the mean satisfaction of "
               "the citizens they served is compared with the officer's own score, only among "
-              "colleagues of the same unit. Within-unit correlation: {r} ({ci}). The mixed "
-              "model (random intercept per unit) could not be fitted: it needs officers from "
-              "at least two units whose satisfaction and scores vary. {arti}",
+              "colleagues of the same unit. Within-unit correlation: {r} ({ci}). {arti} {model}",
     },
     "arti_petugas_naik": {
         "id": "Petugas yang dinilai lebih baik oleh warga cenderung mendapat skor lebih tinggi.",

@@ -108,6 +108,12 @@ KEBUTUHAN: dict[str, dict[str, tuple[str, ...]]] = {
 #: Reason codes of this page (besides the shared ones of
 #: :data:`kinerja_analysis.laporan.bagian.ALASAN`); docs/results_schema.md lists them.
 KATALOG: dict[str, dict[str, str]] = {
+    "model_petugas_gagal": {
+        "id": "Model campuran (intersep acak per unit) tidak dapat dihitung: diperlukan "
+              "petugas dari paling sedikit dua unit dengan kepuasan dan skor yang bervariasi.",
+        "en": "The mixed model (random intercept per unit) could not be fitted: it needs "
+              "officers from at least two units whose satisfaction and scores vary.",
+    },
     "tanpa_sel_bersama": {
         "id": "Tidak ada unit-triwulan yang memiliki survei kepuasan (paling sedikit {k} "
               "responden) sekaligus skor kinerja pegawai. Bagian ini memerlukan keduanya untuk "
@@ -340,6 +346,11 @@ def _tandai(R: dict, ada: Mapping[str, _Alasan | None]) -> None:
         if a is not None:
             R["kualitas_pelayanan"][lvl] = None
             R.setdefault(_hasil.TIDAK_TERSEDIA, {})[f"kualitas_pelayanan.{lvl}"] = a.kode
+    PT = R.get("petugas")
+    if isinstance(PT, dict) and PT.get("koefisien") is None:
+        # the correlation is there, the mixed model's coefficient could not be fitted
+        for k in [k for k, v in PT.items() if k.startswith("koefisien") and v is None]:
+            R.setdefault(_hasil.TIDAK_TERSEDIA, {})[f"petugas.{k}"] = "model_petugas_gagal"
     # element rows of a level without a correlation are left out (named in tidak_tersedia)
     rows = [r for r in R["unsur"] if ada[r["tingkat"]] is None]
     for lvl in ("antar_unit", "dalam_unit"):
@@ -390,6 +401,8 @@ def _ringkasan(h: _Halaman02, R: dict, A: dict, ada: Mapping[str, _Alasan | None
     if ada["gabungan"] is None:
         blok.append(Teks(T("gabungan_peringatan", r=h.num(G["pearson"]["r"]),
                            ci=h.ci(G["pearson"]))))
+    else:
+        blok.append(Teks(T("gabungan_kosong", alasan=h.kalimat(ada["gabungan"]))))
 
     rows = []
     for tingkat in ("antar_unit", "dalam_unit"):
@@ -564,7 +577,8 @@ def _petugas(h: _Halaman02, R: dict) -> Bagian:
             blok.append(Teks(T("petugas_sampel", n_unit=h.int_(PT["koefisien_n_unit"]),
                                n=h.int_(PT["koefisien_n"]))))
     else:
-        blok.append(Teks(T("petugas_teks_tanpa_model", **umum)))
+        blok.append(Teks(T("petugas_teks_tanpa_model", **umum,
+                           model=h.kalimat(_Alasan("model_petugas_gagal", {})))))
     lam = PT["keandalan_median"]
     if lam is not None:
         blok.append(Teks(T("petugas_susut", n_sedikit=h.int_(PT["n_sedikit_responden"]),
