@@ -460,3 +460,17 @@ def test_catalog_complete():
     schema = (Path(__file__).parents[1] / "docs" / "results_schema.md").read_text("utf-8")
     for code in halaman.ALASAN_DAMPAK:
         assert f"`{code}`" in schema, code
+
+
+def test_staff_bins_hidden_below_k_and_shown_at_exactly_k():
+    """Disclosure control on the RD bins and the follow-up bands: a bin of exactly
+    k_min_pegawai staff-quarters is published, one staff-quarter fewer is not."""
+    data = make_data()
+    every = bangun(data, k_min_pegawai=1).hasil["dampak"]["pembinaan_rd"]
+    for key in ("titik_plot", "kepatuhan"):
+        table = pd.DataFrame(every[key])
+        kk = int(table["n"].sort_values().iloc[len(table) // 2])
+        shown = pd.DataFrame(bangun(data, k_min_pegawai=kk).hasil["dampak"]["pembinaan_rd"][key])
+        assert (shown["n"] >= kk).all(), key
+        assert len(shown) == int((table["n"] >= kk).sum()), key
+        assert (shown["n"] == kk).any(), key  # the boundary bin itself is published
