@@ -577,3 +577,68 @@ def test_reason_codes_documented_and_bilingual():
             re.findall(r"{(\w+)}", entry["en"])), code
         assert code not in ALASAN  # page codes do not shadow the generic ones
 
+
+
+# --------------------------------------------------------------------------- mutation kills
+
+
+def test_published_model_values_and_texts_follow_the_rules(penuh):
+    """Intervals in 2 decimals; the Likert n is wave respondents; 4 units: clustered text."""
+    for lang, hal in penuh.items():
+        R = _R(hal)
+        for r in R["model_dukungan"]:
+            for k in ("odds_ratio", "ci_low", "ci_high"):
+                assert round(r[k], 2) == r[k], (k, r)
+        n = sum(r["n"] for r in R["sebaran_likert"] if r["butir"] == "paham_1")
+        assert n == 120
+        kata = {"id": "responden", "en": "respondents"}[lang]
+        assert f"({i18n.fmt_int(n, lang)} {kata})" in hal["likert"].gambar()[0].alt
+        teks = hal["pelatihan"].teks()
+        assert H.NASKAH["pelatihan_teks"][lang].split("{est}**")[-1][:30] in teks
+        assert H.NASKAH["pelatihan_teks_hc1"][lang].split(";")[-1][:20] not in teks
+
+
+def test_one_unit_too_few_for_the_model_says_hc1():
+    R = _R(_hal("satu_unit_kecil", _survei(30, units=1), _pegawai(30, 1)))
+    assert R["model_dukungan"] is None
+    assert R["model_dukungan_info"]["n_cluster"] == 1
+    assert R["model_dukungan_info"]["metode"] == H._MODEL_METODE_HC1
+    assert _R(_hal("model_kecil", _survei(30), _pegawai(30)))["model_dukungan_info"][
+        "metode"] == H._MODEL_METODE
+
+
+def test_only_the_unit_table_is_cut_to_the_shown_units():
+    hal = _hal("potong_unit", _survei(48, units=4), _pegawai(48, 4), maks_unit_tampil=2)
+    R = _R(hal)
+    b = hal["prevalensi"]
+    unit = b.tabel(1)
+    assert len(unit) == 2  # the 2 of 4 units with the highest share
+    gol = b.tabel(2)
+    groups = list(dict.fromkeys(r["kelompok"] for r in R["prevalensi"]
+                                if r["dimensi"] == "golongan"))
+    assert len(gol) == len(groups) >= 2
+    assert not any(str(k).startswith("U") for k in gol["kelompok"])
+
+
+def test_linear_check_names_only_clear_ordinal_associations_it_contradicts(monkeypatch):
+    """Clear OR and unclear linear -> named; unclear OR (whatever the linear) -> not named."""
+    def palsu(md, **_kw):
+        odds = pd.DataFrame({"variabel": ["pemahaman", "kekhawatiran", "ikut_pelatihan"],
+                             "odds_ratio": [2.0, 1.0, 1.5], "ci_low": [1.5, 0.8, 1.2],
+                             "ci_high": [2.6, 1.2, 1.8], "p_value": [0.001, 0.9, 0.01]})
+        lin = pd.DataFrame({"variabel": ["pemahaman", "kekhawatiran", "ikut_pelatihan"],
+                            "koefisien": [0.1, -0.3, 0.2], "ci_low": [-0.1, -0.5, 0.1],
+                            "ci_high": [0.4, -0.1, 0.3], "p_value": [0.3, 0.01, 0.01]})
+        pel = pd.DataFrame(columns=["skenario", "variabel", "nilai", "proporsi", "ci_low",
+                                    "ci_high"])
+        return hb.HasilModelDukungan(odds=odds, linear=lin, peluang=pel, n=len(md),
+                                     n_cluster=4, level=[1, 2, 3])
+
+    monkeypatch.setattr(H.hb, "model_dukungan", palsu)
+    for lang in i18n.LANGS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            hal = H.bangun(Data(_survei(60), _pegawai(60)), H.Parameter(lang=lang))
+        T = {k: v[lang] for k, v in H.NASKAH.items()}
+        beda = T["linear_beda"].format(vars=T["var_pemahaman"])
+        assert T["linear_teks"].format(sama=beda) in hal["model"].teks().split("\n"), lang

@@ -214,6 +214,11 @@ def test_numbers_shown_are_the_saved_numbers():
     assert f"{int(S['flagged'].sum())} dari 8 unit" in hal["selisih"].teks()
     I = pd.DataFrame(R["inflasi_predikat"])  # noqa: E741
     assert hal["inflasi"].tabel()["porsi_baik"].tolist() == I["porsi_baik"].tolist()
+    # the interval column shows the saved interval, in percent, both ends
+    expected = [i18n.fmt_ci(lo * 100, hi * 100, 1, "id").split(": ", 1)[-1]
+                for lo, hi in zip(I["ci_low"], I["ci_high"], strict=True)
+                if lo is not None and hi is not None]
+    assert expected and all(e in hal["inflasi"].tabel()["ik95"].tolist() for e in expected)
     U = hal["unsur"].tabel()
     assert U["r"].tolist() == [r["r"] for r in R["unsur"]]
     PT = R["petugas"]
@@ -514,3 +519,16 @@ def test_notebook_is_thin_and_parameters_match():
     shown = [re.fullmatch(r'tampilkan\(hal\["(\w+)"\]\)', c.source.strip()) for c in code[2:]]
     assert all(shown) and [m.group(1) for m in shown] == SECTIONS
     assert "n_permutasi=n_permutasi" in code[1].source
+
+
+def test_too_few_cells_within_units_names_the_cells_needed():
+    """2 units x 2 quarters: 4 cells, the within-unit correlation needs units + 3 = 5."""
+    for lang in ("id", "en"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            hal = halaman.bangun(_bahan(units=2, quarters=2), replace(P, lang=lang))
+        R = hal.hasil["korelasi"]
+        assert R["panel"]["n_unit"] == 2 and R["panel"]["n_sel_dipakai"] == 4
+        assert hal["dalam_unit"].alasan == "dalam_unit_kurang"
+        assert _kalimat("dalam_unit_kurang", lang, n=4, n_unit=2, min=5) in hal[
+            "dalam_unit"].teks()
