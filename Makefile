@@ -9,6 +9,8 @@ CONSTRAINTS := requirements/constraints.txt
 DATA   ?= data/raw
 OUT    ?= reports
 LANG_REPORT ?= id
+# First run on a machine without a pseudonym key: create one (make report BUAT_KUNCI= to refuse)
+BUAT_KUNCI ?= --buat-kunci
 
 .PHONY: help install install-dev install-lab report test browser lint lab demo-data validate clean-reports constraints bench
 
@@ -43,7 +45,7 @@ install-dev: $(VENV)/.stamp-dev
 install-lab: $(VENV)/.stamp-lab
 
 report: install
-	$(BIN)/kinerja report --data $(DATA) --out $(OUT) --lang $(LANG_REPORT) --pdf
+	$(BIN)/kinerja report --data $(DATA) --out $(OUT) --lang $(LANG_REPORT) --pdf $(BUAT_KUNCI)
 
 test: install-dev browser
 	$(BIN)/ruff check src tests

@@ -181,7 +181,9 @@ def test_validate_output_identical_to_validate_dir(demo_raw, tmp_path, capsys, m
         return opts
 
     folders = _corpus(demo_raw, tmp_path)
-    valid = {"demo", "periode_tidak_urut", "rumus_teks", "kolom_tambahan", "encoding_cp1252"}
+    valid = {"demo", "periode_tidak_urut", "rumus_teks", "kolom_tambahan", "encoding_cp1252",
+             # warnings of issue #14: read, with a warning
+             "judul_di_atas_header", "_data_on_second_sheet", "_double_extension"}
     for label, (folder, group) in folders.items():
         monkeypatch.setattr(cli, "_options",
                             real_options if group is None else at_test_contract_date)

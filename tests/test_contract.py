@@ -218,6 +218,56 @@ def _add_xlsx(folder: Path) -> None:
     wb.save(folder / "Pegawai.xlsx")
 
 
+def _link_out(folder: Path) -> None:
+    """pegawai.csv is a symlink to a file outside the data folder (issue #14)."""
+    outside = folder.parent / f"{folder.name}-luar"
+    outside.mkdir(exist_ok=True)
+    (outside / "rahasia.csv").write_text("nip,unit_kerja\nRAHASIA-LUAR,x\n", encoding="utf-8")
+    (folder / "pegawai.csv").unlink()
+    (folder / "pegawai.csv").symlink_to(outside / "rahasia.csv")
+
+
+def _double_extension(folder: Path) -> None:
+    """pegawai.csv saved as pegawai.csv.csv (Windows hides the last extension)."""
+    (folder / "pegawai.csv").rename(folder / "pegawai.csv.csv")
+
+
+def _xlsx_rows(name: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(VALID[name])))
+
+
+def _data_on_second_sheet(folder: Path) -> None:
+    """pegawai.xlsx: an instructions sheet first, the data on the second sheet."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Petunjuk"
+    wb.active.append(["Isi sheet Data dengan daftar pegawai."])
+    ws = wb.create_sheet("Data")
+    for row in _xlsx_rows("pegawai"):
+        ws.append(row)
+    (folder / "pegawai.csv").unlink()
+    wb.save(folder / "pegawai.xlsx")
+
+
+def _formula_without_value(folder: Path) -> None:
+    """penilaian_kinerja.xlsx whose skor_kinerja cells are formulas never computed
+    (written by a program, not Excel: no cached values)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    rows = _xlsx_rows("penilaian_kinerja")
+    for i, row in enumerate(rows):
+        if i:
+            row[5] = f"=AVERAGE(C{i + 1}:E{i + 1})"
+        wb.active.append(row)
+    (folder / "penilaian_kinerja.csv").unlink()
+    wb.save(folder / "penilaian_kinerja.xlsx")
+
+
 # (case: fixture folder or mutation, code, file, row, column, fragment of the id message)
 CASES = [
     # every file is optional, but NIPs cannot be checked without pegawai (until the modular
@@ -229,16 +279,16 @@ CASES = [
     ("kolom_tidak_ada", "kolom_tidak_ada", "pegawai.csv", None, "unit_kerja",
      "kolom wajib tidak ada"),
     ("nip_excel_e17", "nip_excel", "pegawai.csv", 2, "nip",
-     "nilai '1.98609E+17' tampak seperti angka Excel; simpan kolom NIP sebagai teks"),
+     "nilai '…E+17' tampak seperti angka Excel; simpan kolom NIP sebagai teks"),
     ("nip_excel_titik_nol", "nip_excel", "pegawai.csv", 2, "nip",
-     "'198609262015051001.0' tampak seperti angka Excel"),
+     "'…01.0' tampak seperti angka Excel"),
     ("nip_excel_000", "nip_excel", "pegawai.csv", 2, "nip", "tampak seperti angka Excel"),
     ("nip_panjang", "nip_panjang", "pegawai.csv", 3, "nip", "harus 18 digit"),
     ("nip_tanggal_lahir", "nip_tanggal_lahir", "pegawai.csv", 3, "nip", "digit 1–8"),
     ("jenis_kelamin_nip", "jenis_kelamin_nip", "pegawai.csv", 2, "jenis_kelamin",
      "bertentangan dengan NIP (digit 15 menunjukkan L)"),
     ("tanggal_lahir_nip", "tanggal_lahir_nip", "pegawai.csv", 2, "tanggal_lahir",
-     "digit 1–8: 1986-09-26"),
+     "digit 1–8: …9-26"),
     ("nip_duplikat", "duplikat", "pegawai.csv", 5, "nip", "sama dengan baris 2"),
     ("status_tidak_dikenal", "status_tidak_dikenal", "pegawai.csv", 4, "status_kepegawaian",
      "gunakan PNS atau PPPK"),
@@ -308,14 +358,30 @@ CASES = [
     ("berkas_biner", "berkas_biner", "pegawai.csv", None, None, "bukan berkas teks CSV"),
     ("pemisah_tab", "pemisah_salah", "kebijakan.csv", None, None, "tampaknya 'tab'"),
     ("satu_kolom_titik_koma", "pemisah_salah", "kebijakan.csv", None, None, "tampaknya ';'"),
+    # issue #14: rows lost silently, look-alikes, misleading errors
+    ("kutip_tidak_ditutup", "kutip_tidak_ditutup", "penilaian_kinerja.csv", 2,
+     "rating_hasil_kerja", "tanda kutip tidak ditutup di baris 2 menelan baris 3-5"),
+    (_link_out, "tautan_keluar", "pegawai.csv", None, None,
+     "tautan (symlink) ke lokasi di luar folder data"),
+    ("utf16_tanpa_bom", "berkas_utf16", "pegawai.csv", None, None,
+     "berkas UTF-16 tanpa penanda (BOM): simpan sebagai 'CSV UTF-8'"),
+    (_formula_without_value, "rumus_tanpa_nilai", "penilaian_kinerja.xlsx", 2, "skor_kinerja",
+     "sel berisi rumus tanpa nilai tersimpan di baris 2-5 (4 sel): buka dan simpan ulang"),
     # warnings
+    ("judul_di_atas_header", "judul_di_atas_header", "kebijakan.csv", None, None,
+     "header ditemukan di baris 3"),
+    (_data_on_second_sheet, "data_di_sheet", "pegawai.xlsx", None, None,
+     "data ada di sheet 'Data'"),
+    (_double_extension, "ekstensi_ganda", "pegawai.csv.csv", None, None,
+     "ditemukan pegawai.csv.csv"),
     ("rumus_teks", "rumus_teks", "survei_kepuasan.csv", 2, "saran",
      "seperti rumus spreadsheet; disimpan sebagai teks"),
     ("kolom_tambahan", "kolom_tambahan", "pegawai.csv", None, None, "email"),
     ("encoding_cp1252", "encoding_cp1252", "kebijakan.csv", None, None, "Windows-1252"),
 ]
 
-WARNING_CODES = {"rumus_teks", "kolom_tambahan", "encoding_cp1252", "baris_kosong", "sheet_lain"}
+WARNING_CODES = {"rumus_teks", "kolom_tambahan", "encoding_cp1252", "baris_kosong", "sheet_lain",
+                 "judul_di_atas_header", "data_di_sheet", "ekstensi_ganda"}
 
 
 def _case_id(case: object) -> str:
@@ -424,7 +490,7 @@ def test_bad_input(
 
 # Hostile but valid inputs (folders in tests/data/bad/ too): no problem at all, every row
 # accepted under its own source row number.
-VALID_CASES = ["periode_tidak_urut"]
+VALID_CASES = ["periode_tidak_urut", "utf16_bom"]
 
 
 @pytest.mark.parametrize("case", VALID_CASES)
@@ -653,19 +719,20 @@ def test_every_code_has_both_languages_with_same_placeholders() -> None:
 
 
 def test_long_values_are_truncated() -> None:
-    p = Problem("pegawai.csv", 7, "nama", "x" * 500, "rumus_teks", severity="warning")
+    p = Problem("penilaian_kinerja.csv", 7, "kehadiran", "x" * 500, "bukan_angka")
     msg = p.message("en")
     assert "x" * 59 + "…" in msg and "x" * 61 not in msg
 
 
 def test_message_examples_from_brief() -> None:
+    # NIP values are personal: only the last 4 characters are shown (issue #14)
     p = Problem("pegawai.csv", 5, "nip", "1.98609E+17", "nip_excel")
     assert p.message("id") == (
-        "pegawai.csv, baris 5, kolom 'nip': nilai '1.98609E+17' tampak seperti angka Excel; "
+        "pegawai.csv, baris 5, kolom 'nip': nilai '…E+17' tampak seperti angka Excel; "
         "simpan kolom NIP sebagai teks (18 digit)."
     )
     assert p.message("en") == (
-        "pegawai.csv, row 5, column 'nip': value '1.98609E+17' looks like an Excel number; "
+        "pegawai.csv, row 5, column 'nip': value '…E+17' looks like an Excel number; "
         "store the NIP column as text (18 digits)."
     )
     with pytest.raises(ValueError):
@@ -930,8 +997,9 @@ def test_no_page_is_an_error_naming_what_each_page_needs(tmp_path: Path,
 
 
 def test_unreadable_file_counts_as_present(tmp_path: Path) -> None:
-    """A file that is there but broken is not 'absent': its own error, references checked
-    against an empty list (as before), and the summary names the file."""
+    """A file that is there but broken is not 'absent': its own error, one line for the
+    rows of the files that need it (issue #14; an error per row before), and the summary
+    names the file."""
     folder = write_valid(tmp_path / "d")
     _apply("berkas_biner", folder)  # pegawai.csv is binary
     report = validate_dir(folder, OPTIONS)
@@ -939,7 +1007,8 @@ def test_unreadable_file_counts_as_present(tmp_path: Path) -> None:
     assert peg.present and peg.path is not None and peg.path.name == "pegawai.csv"
     codes = {(p.file, p.code) for p in report.problems}
     assert ("pegawai.csv", "berkas_biner") in codes
-    assert ("penilaian_kinerja.csv", "nip_tidak_dikenal") in codes
+    assert ("penilaian_kinerja.csv", "referensi_gagal") in codes
+    assert "nip_tidak_dikenal" not in {c for _f, c in codes}
     assert "perlu_berkas" not in {c for _f, c in codes}
     s = report.summary()
     assert (s["file"] != "").all()

@@ -121,7 +121,8 @@ def test_truncated_and_long_rows_are_row_problems(tmp_path: Path) -> None:
         (b"nip,unit_kerja\n", "hanya_judul"),
         (b"nip,unit_kerja\n,\n\n", "hanya_judul"),
         (b"PK\x03\x04\x14\x00\x06\x00", "berkas_biner"),
-        ("nip,unit\n1,2\n".encode("utf-16"), "berkas_biner"),
+        # UTF-16 with a BOM is decoded (issue #14); without one it is named
+        ("nip,unit\n1,2\n".encode("utf-16-le"), "berkas_utf16"),
         (b"nip\tunit_kerja\n1\t2\n", "pemisah_salah"),
         (b"nip|unit_kerja\n1|2\n", "pemisah_salah"),
         (b'"nip;unit_kerja"\n"1;2"\n"3;4"\n', "pemisah_salah"),

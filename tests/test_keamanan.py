@@ -30,6 +30,12 @@ EMAIL = "budi.santoso@semarangkota.go.id"
 UNIT_OLD = "Kelurahan Ngesrep"
 UNIT_HTML = "Kelurahan <img src=x onerror=alert(1)> Ngesrep"
 FORMULA = '=HYPERLINK("http://contoh.invalid","klik")'
+# issue #14: landline, handle, a name after "petugas" that is not in the roster, NIK in
+# full-width digits (the NIP is also planted in 4-4-4-4-2 groups)
+LANDLINE = "024-7471234"
+HANDLE = "@pelayanan.bmk"
+HONOR_NAME = "Sumirah"
+FULLWIDTH_NIK = "３３７４０３１２０３８５０００２"
 
 
 def _rewrite(path: Path, fn) -> None:
@@ -52,7 +58,10 @@ def hostile(tmp_path_factory, demo_raw):
     nip = peg["nip"].iloc[0]
     spaced_nip = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     name = peg["nama"].iloc[1]
-    planted = f"Hubungi {name} ({spaced_nip}) di {PHONES[0]} / {PHONES[1]}, {EMAIL}, NIK {NIK}"
+    grouped_nip = " ".join(nip[i : i + 4] for i in range(0, 18, 4))
+    planted = (f"Hubungi {name} ({spaced_nip}) di {PHONES[0]} / {PHONES[1]}, {EMAIL}, NIK {NIK}"
+               f", telp {LANDLINE}, IG {HANDLE}, petugas {HONOR_NAME}, NIP {grouped_nip}, "
+               f"NIK {FULLWIDTH_NIK}")
 
     def units(df):
         if "unit_kerja" in df.columns:
@@ -85,8 +94,10 @@ def hostile(tmp_path_factory, demo_raw):
              lambda df: df.assign(keterangan=[planted] * len(df)))
     result = run_report(raw, base / "reports", processed_dir=base / "processed",
                         progress_bar=False, log=lambda _m: None,
-                        notebooks_dir=ROOT / "notebooks", pdf=True)
-    secrets = {nip, spaced_nip, name, NIK, *PHONES, EMAIL, "08123456789", "6281122334455"}
+                        notebooks_dir=ROOT / "notebooks", pdf=True,
+                        simpan_kolom=("catatan", "no_hp"))
+    secrets = {nip, spaced_nip, name, NIK, *PHONES, EMAIL, "08123456789", "6281122334455",
+               grouped_nip, LANDLINE, HANDLE, HONOR_NAME, FULLWIDTH_NIK, "pelayanan.bmk"}
     return result, base, secrets, peg
 
 
@@ -129,8 +140,8 @@ def test_privacy_audit_zero_hits(hostile):
 def test_personal_extra_columns_dropped(hostile):
     _result, base, _secrets, _peg = hostile
     cols = pd.read_parquet(base / "processed" / "pegawai.parquet").columns
-    assert "no_hp" not in cols and "email" not in cols
-    assert "catatan" in cols  # kept, but scrubbed (checked by the audit above)
+    assert "no_hp" not in cols and "email" not in cols  # no_hp: allowed, but personal
+    assert "catatan" in cols  # allowed: kept, but scrubbed (checked by the audit above)
 
 
 def test_html_in_data_is_escaped_everywhere(hostile):
@@ -204,8 +215,9 @@ def test_killed_report_leaves_previous_report_intact(hostile, tmp_path):
             break
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    # a killed run leaves its (released) lock file and its build folder, nothing else
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()
-             and ".build-" not in str(p)}
+             and ".build-" not in str(p) and p.name != ".kinerja.lock"}
     assert after == before
     # the half-built folder is set aside, never published; the next run replaces it
     assert not (out / result.periode / "_notebook").exists()

@@ -83,19 +83,60 @@ def write_csv(path: str | Path, frame: pd.DataFrame) -> Path:
     return Path(path)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    False where the call does not exist or the file system does not support it."""
+    import ctypes
+    import errno
+
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
 def replace_dir(src: str | Path, dst: str | Path) -> Path:
     """Move a fully built folder ``src`` into place at ``dst``.
 
-    The old ``dst`` is renamed aside first and removed only after the new one is in
-    place, so a crash leaves either the old or the new folder.
+    Where the system can (Linux), the two folders are exchanged in one step and the old
+    one, now at ``src``, is removed: at every instant ``dst`` is the complete old or the
+    complete new folder. Elsewhere the old ``dst`` is renamed aside to ``.<name>.old``
+    first and removed only after the new one is in place; a crash between the two renames
+    leaves the old folder at ``.<name>.old`` (:func:`recover_dir` puts it back).
     """
     src, dst = Path(src), Path(dst)
     old = dst.with_name(f".{dst.name}.old")
     if old.exists():
         shutil.rmtree(old)
+    if dst.is_dir() and not dst.is_symlink() and _exchange(src, dst):
+        shutil.rmtree(src, ignore_errors=True)  # the previous folder
+        return dst
     if dst.exists():
         os.replace(dst, old)
     os.replace(src, dst)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
     return dst
+
+
+def recover_dir(dst: str | Path) -> None:
+    """Undo what a crash inside :func:`replace_dir` left: the old folder back at ``dst``
+    when only ``.<name>.old`` exists, else ``.<name>.old`` removed."""
+    dst = Path(dst)
+    old = dst.with_name(f".{dst.name}.old")
+    if not old.is_dir():
+        return
+    if dst.exists() or dst.is_symlink():
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(old, dst)

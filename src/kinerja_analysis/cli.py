@@ -2,7 +2,8 @@
 
 Exit codes (documented in README and docs/otomasi.md):
 0 success · 1 input data breaks the contract · 2 a notebook failed · 3 usage or environment
-error · 130 interrupted.
+error (also: another run uses the folder, a foreign file in --out, a full disk) · 130
+interrupted.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, i18n
+from .kunci_folder import KesalahanLingkungan, dari_oserror
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,6 +88,22 @@ def _t(key: str, lang: str, **kw: Any) -> str:
     return i18n.translate(_MSG, key, lang, **kw)
 
 
+def _add_key_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--buat-kunci", action="store_true",
+                   help="create a pseudonym key if none is found (otherwise only when run "
+                   "at a terminal); back it up")
+    p.add_argument("--kunci-baru", action="store_true",
+                   help="accept a key other than the one --processed was made with "
+                   "(pseudonyms will not link with earlier runs)")
+
+
+def _add_simpan_kolom(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--simpan-kolom", action="append", default=[], metavar="NAMA",
+                   help="keep this extra (non-contract) column, scrubbed, in the processed "
+                   "data (repeatable); other extra columns are dropped, and so are columns "
+                   "whose name suggests personal data")
+
+
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
@@ -126,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="permenpan",
         help="u8/u9 order of the survey export (default: regulation order)",
     )
+    _add_simpan_kolom(p)
     _add_lang(p)
 
     p = sub.add_parser("prepare", help="validate, pseudonymize and write Parquet")
@@ -137,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="set invalid rows aside (data/processed/ditolak/) and continue",
     )
     p.add_argument("--urutan-unsur", choices=("permenpan", "tukar_u8_u9"), default="permenpan")
+    _add_simpan_kolom(p)
+    _add_key_flags(p)
     _add_lang(p)
 
     p = sub.add_parser("report", help="prepare, run every notebook, export HTML reports")
@@ -165,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar (logs only)")
     p.add_argument("--pdf", action="store_true",
                    help="also write the executive summary as an A4 PDF")
+    p.add_argument("--izinkan-k-kecil", action="store_true",
+                   help="allow k_min_pegawai below 10 / k_min_responden below 5 (stated on "
+                   "every page and in results.json); below 1 is never allowed")
+    _add_simpan_kolom(p)
+    _add_key_flags(p)
     _add_lang(p)
     return parser
 
@@ -226,7 +252,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _options(args: argparse.Namespace) -> Any:
     from .contract import ContractOptions
 
-    return ContractOptions(urutan_unsur=args.urutan_unsur)
+    return ContractOptions(urutan_unsur=args.urutan_unsur,
+                           simpan_kolom=tuple(getattr(args, "simpan_kolom", None) or ()))
 
 
 class CountingSink:
@@ -329,6 +356,8 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
             lenient=args.lenient,
             options=_options(args),
             progress=lambda m: print(f"  {m}"),
+            buat_kunci=args.buat_kunci,
+            kunci_baru=args.kunci_baru,
         )
     except DataInvalidError as err:
         _print_invalid(err.report, args.lang, args.lenient)
@@ -362,6 +391,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
             notebooks_dir=args.notebooks,
             progress_bar=not args.no_progress,
             pdf=args.pdf,
+            izinkan_k_kecil=args.izinkan_k_kecil,
+            buat_kunci=args.buat_kunci,
+            kunci_baru=args.kunci_baru,
+            simpan_kolom=tuple(args.simpan_kolom),
         )
     except DataInvalidError as err:
         _print_invalid(err.report, args.lang, args.lenient)
@@ -402,8 +435,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_t("interrupted", args.lang), file=sys.stderr)
         return EXIT_INTERRUPT
+    except KesalahanLingkungan as err:  # folder in use, foreign --out, full disk: id / en
+        print(err.message(), file=sys.stderr)
+        return EXIT_USAGE
     except (OSError, ValueError) as err:
-        print(_t("error", args.lang, text=err), file=sys.stderr)
+        env = dari_oserror(err)
+        print(env.message() if env is not None else _t("error", args.lang, text=err),
+              file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -34,7 +34,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import ingest, nip, skp
+from . import ingest, nip, privacy, skp
 from .i18n import check_lang, translate
 from .laporan.teks import JUDUL
 
@@ -166,6 +166,16 @@ SKOR_WEIGHTS: Mapping[str, float] = {
 
 #: At most this many Problem objects are kept per (file, code); the rest is summarized.
 PROBLEM_CAP = 1000
+#: Dates (``tanggal``, ``tanggal_mulai``, ``tanggal_pelatihan``) and periods before this
+#: year are errors (``tanggal_terlalu_lama``, ``periode_terlalu_lama``): no data of this
+#: contract (SKP, SKM, the kebijakan) predates it, and a kept row would stretch the
+#: reported period range ("from Triwulan I 1900"). 1900 is what Excel shows for a blank
+#: or zero date cell. Birth dates have their own rule (:data:`USIA_PEGAWAI`).
+TAHUN_MINIMUM = 2000
+_FLOOR = pd.Timestamp(TAHUN_MINIMUM, 1, 1)
+#: A given ``pegawai.tanggal_lahir`` must give an age in this range (years, at
+#: ``ContractOptions.today``), else ``tanggal_lahir_tidak_wajar``.
+USIA_PEGAWAI = (15, 100)
 #: Values longer than this are shortened in messages.
 VALUE_MAX_CHARS = 60
 
@@ -341,14 +351,84 @@ _MESSAGES: dict[str, dict[str, str]] = {
               "separators and quotes (a decimal comma in a comma-separated file must be "
               "quoted).",
     },
+    "kutip_tidak_ditutup": {
+        "id": "tanda kutip tidak ditutup di baris {baris} menelan baris {dari}-{sampai}; "
+              "baris-baris itu ditolak. Tutup atau hapus tanda kutip di sel ini lalu simpan "
+              "ulang berkasnya.",
+        "en": "open quote at row {baris} swallows rows {dari}-{sampai}; those rows are "
+              "rejected. Close or remove the quote in this cell and save the file again.",
+    },
+    "tautan_keluar": {
+        "id": "berkas ini adalah tautan (symlink) ke lokasi di luar folder data; berkas "
+              "seperti ini tidak dibaca. Salin berkas aslinya ke folder data.",
+        "en": "this file is a link (symlink) to a place outside the data folder; such files "
+              "are not read. Copy the real file into the data folder.",
+    },
+    "berkas_utf16": {
+        "id": "berkas UTF-16 tanpa penanda (BOM): simpan sebagai 'CSV UTF-8'.",
+        "en": "the file is UTF-16 without a byte order mark: save it as 'CSV UTF-8'.",
+    },
+    "judul_di_atas_header": {
+        "id": "header ditemukan di baris {baris}; {n} baris judul di atasnya dilewati "
+              "(sebaiknya hapus baris judul itu).",
+        "en": "header found on row {baris}; the {n} title row(s) above it were skipped "
+              "(better remove them).",
+    },
+    "data_di_sheet": {
+        "id": "data ada di sheet '{sheet}' (sheet pertama '{pertama}' tidak berisi nama "
+              "kolom); sheet '{sheet}' yang dibaca.",
+        "en": "the data is on sheet '{sheet}' (the first sheet '{pertama}' holds no column "
+              "names); sheet '{sheet}' was read.",
+    },
+    "ekstensi_ganda": {
+        "id": "ditemukan {berkas}: nama berkas berekstensi ganda (Windows menyembunyikan "
+              "ekstensi); dibaca sebagai {nama}. Ganti namanya menjadi {nama}.",
+        "en": "found {berkas}: a double file extension (Windows hides extensions); read as "
+              "{nama}. Rename it to {nama}.",
+    },
+    "rumus_tanpa_nilai": {
+        "id": "sel berisi rumus tanpa nilai tersimpan di baris {baris} ({n} sel): buka dan "
+              "simpan ulang di Excel agar nilainya tersimpan; baris-baris itu ditolak.",
+        "en": "cells are formulas without saved values in rows {baris} ({n} cells): open and "
+              "save the file again in Excel so the values are stored; those rows are "
+              "rejected.",
+    },
+    "referensi_gagal": {
+        "id": "{n} baris {input} ditolak karena {berkas} tidak dapat dipakai (lihat "
+              "kesalahan {berkas} di atas).",
+        "en": "{n} rows of {input} rejected because {berkas} cannot be used (see the errors "
+              "of {berkas} above).",
+    },
+    "referensi_gagal_baris": {
+        "id": "ditolak karena {berkas} tidak dapat dipakai.",
+        "en": "rejected because {berkas} cannot be used.",
+    },
+    "referensi_dilewati": {
+        "id": "kolom {kolom} tidak diperiksa terhadap {berkas} karena {berkas} tidak dapat "
+              "dipakai (lihat kesalahan {berkas} di atas).",
+        "en": "column {kolom} was not checked against {berkas} because {berkas} cannot be "
+              "used (see the errors of {berkas} above).",
+    },
     # columns
     "kolom_tidak_ada": {
         "id": "kolom wajib tidak ada; semua baris berkas ini ditolak.",
         "en": "required column is missing; all rows of this file are rejected.",
     },
     "kolom_tambahan": {
-        "id": "kolom di luar kontrak disimpan apa adanya: {kolom}.",
-        "en": "columns outside the contract are kept as they are: {kolom}.",
+        "id": "kolom di luar kontrak dibuang, tidak ditulis ke data/processed/: {kolom}; "
+              "disimpan (teks disaring): {disimpan}. Kolom lain hanya disimpan dengan "
+              "--simpan-kolom NAMA.",
+        "en": "columns outside the contract are dropped, not written to data/processed/: "
+              "{kolom}; kept (text scrubbed): {disimpan}. Other columns are kept only with "
+              "--simpan-kolom NAME.",
+    },
+    "kolom_pribadi": {
+        "id": "kolom {kolom} tidak disimpan walaupun diminta dengan --simpan-kolom: namanya "
+              "menunjukkan data pribadi (nama, NIK/NIP, telepon, e-mail, alamat, tanggal "
+              "lahir, pemohon).",
+        "en": "column {kolom} is not kept although asked with --simpan-kolom: its name "
+              "suggests personal data (name, NIK/NIP, telephone, e-mail, address, birth "
+              "date, applicant).",
     },
     # values
     "wajib_diisi": {
@@ -421,6 +501,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "id": "periode {nilai} belum dimulai (setelah {hari_ini}).",
         "en": "period {nilai} has not started yet (after {hari_ini}).",
     },
+    "tanggal_terlalu_lama": {
+        "id": "tanggal {nilai} sebelum tahun {tahun}, jauh sebelum masa data ini (sel tanggal "
+              "kosong di Excel sering tampil sebagai 1900-01-00); perbaiki tanggalnya.",
+        "en": "date {nilai} is before the year {tahun}, long before this data (a blank Excel "
+              "date cell often shows as 1900-01-00); fix the date.",
+    },
+    "periode_terlalu_lama": {
+        "id": "periode {nilai} sebelum tahun {tahun}, jauh sebelum masa data ini; perbaiki "
+              "periodenya.",
+        "en": "period {nilai} is before the year {tahun}, long before this data; fix the "
+              "period.",
+    },
+    "tanggal_lahir_tidak_wajar": {
+        "id": "tanggal lahir {nilai} tidak wajar: usia pada {hari_ini} di luar {min}–{max} "
+              "tahun.",
+        "en": "birth date {nilai} is implausible: the age on {hari_ini} is outside "
+              "{min}–{max} years.",
+    },
     "nip_excel": {
         "id": "nilai {nilai} tampak seperti angka Excel; simpan kolom NIP sebagai teks "
               "(18 digit).",
@@ -464,9 +562,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "NIP {nilai} is not among the accepted staff (pegawai file).",
     },
     "duplikat": {
-        "id": "kunci ({kunci}) sama dengan baris {baris_pertama}; hanya baris pertama yang "
-              "dipakai.",
-        "en": "key ({kunci}) repeats row {baris_pertama}; only the first row is used.",
+        "id": "kunci ({kunci}) sama dengan baris {baris_pertama} (huruf besar/kecil dan spasi "
+              "tidak dibedakan); hanya baris pertama yang dipakai.",
+        "en": "key ({kunci}) repeats row {baris_pertama} (upper/lower case and spaces are not "
+              "told apart); only the first row is used.",
     },
     "status_tidak_dikenal": {
         "id": "status {nilai} tidak dikenal; gunakan PNS atau PPPK.",
@@ -555,6 +654,61 @@ def _short(value: str) -> str:
     return value[: VALUE_MAX_CHARS - 1] + "…"
 
 
+#: Columns whose values are personal: messages show them masked (:func:`mask_value`).
+#: Any other value that looks personal (a run of 7 or more digits, possibly grouped, or an
+#: ``@``; dates excepted) is masked too, and so is every value of ``rumus_teks`` (free
+#: text and extra columns). Other values (a wrong predikat, a score of 120, a date) are
+#: shown: they help to fix the data.
+KOLOM_PRIBADI: frozenset[str] = frozenset({
+    "nip", "nip_petugas", "nama", "tanggal_lahir", "id_responden", "saran", "komentar",
+    "keterangan",
+})
+_KODE_PRIBADI = frozenset({"rumus_teks"})
+_RE_PRIBADI = re.compile(r"[0-9](?:[ .\-/]?[0-9]){6,}|@")
+_RE_TANGGAL = re.compile(r"^\s*[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:.]+)?\s*$")
+_RE_INVISIBLE = re.compile(ingest.INVISIBLE)
+
+
+def mask_value(value: str) -> str:
+    """``…`` and the last 4 characters of ``value`` (at most half of them).
+
+    Examples
+    --------
+    >>> mask_value("198609262015051001"), mask_value("R001"), mask_value("7")
+    ('…1001', '…01', '…')
+    """
+    n = min(4, len(value) // 2)
+    return "…" + value[-n:] if n else "…"
+
+
+def _personal(column: str | None, code: str, value: str) -> bool:
+    if column in KOLOM_PRIBADI or code in _KODE_PRIBADI:
+        return True
+    return bool(_RE_PRIBADI.search(value)) and not _RE_TANGGAL.match(value)
+
+
+def _visible(text: str) -> str:
+    """Invisible and control characters as escapes (``\\u200b``), the rest unchanged.
+
+    Examples
+    --------
+    >>> _visible("teguran\u200b")
+    'teguran\\u200b'
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() and not _RE_INVISIBLE.match(ch)
+        else (f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        for ch in text)
+
+
+def _shown_name(name: str) -> str:
+    """A column name as printed: escaped, masked when it looks like a personal value
+    (a data row read as the header)."""
+    return _visible(mask_value(name) if _personal(None, "", name) else name)
+
+
 def _tidy(text: str) -> str:
     return re.sub(r" {2,}", " ", text).replace(" .", ".").replace(" ;", ";")
 
@@ -605,9 +759,18 @@ store the NIP column as text (18 digits)."
         if self.row is not None:
             parts.append(_PREFIX[lg]["row"].format(row=self.row))
         if self.column:
-            parts.append(_PREFIX[lg]["column"].format(column=self.column))
-        nilai = f"'{_short(str(self.value))}'" if self.value is not None else ""
-        body = translate(_MESSAGES, self.code, lg, **{**dict(self.params), "nilai": nilai})
+            parts.append(_PREFIX[lg]["column"].format(column=_shown_name(self.column)))
+        nilai = ""
+        if self.value is not None:
+            value = str(self.value)
+            if _personal(self.column, self.code, value):
+                value = mask_value(value.strip())
+            nilai = f"'{_visible(_short(value))}'"
+        params = dict(self.params)
+        for key in ("kolom", "disimpan"):  # column names (kolom_tambahan, ...)
+            if isinstance(params.get(key), str):
+                params[key] = ", ".join(_shown_name(c) for c in params[key].split(", "))
+        body = translate(_MESSAGES, self.code, lg, **{**params, "nilai": nilai})
         return f"{', '.join(parts)}: {_tidy(body)}" if parts else _tidy(body)
 
 
@@ -623,10 +786,17 @@ class ContractOptions:
         accepted columns are swapped into regulation order.
     today : datetime.date, optional
         Reference date for "not in the future" checks (default: today).
+    simpan_kolom : tuple of str
+        Extra (non-contract) columns that ``prepare`` keeps, scrubbed, in
+        ``data/processed/`` (CLI ``--simpan-kolom NAMA``; names compared case-insensitively).
+        All other extra columns are dropped, and so is an allowed column whose name
+        suggests personal data (:func:`privacy.is_personal_column`); the ``kolom_tambahan``
+        and ``kolom_pribadi`` warnings say which.
     """
 
     urutan_unsur: Literal["permenpan", "tukar_u8_u9"] = "permenpan"
     today: date | None = None
+    simpan_kolom: tuple[str, ...] = ()
 
 
 @dataclass
@@ -695,7 +865,9 @@ class ValidationReport:
 
         ``errors`` and ``warnings`` count problem occurrences, including those
         summarized beyond :data:`PROBLEM_CAP`. ``present`` is False for an input without a
-        file (its ``file`` is ``""``); problems of the whole data set are not counted here.
+        file (its ``file`` is ``""``); a present input whose file could not be chosen (two
+        copies, a link out of the folder) names the files of its problem. Problems of the
+        whole data set are not counted here.
         """
         rows = []
         for name, t in self.tables.items():
@@ -705,7 +877,7 @@ class ValidationReport:
                 counts[p.severity] += n
             rows.append({
                 "input": name,
-                "file": t.path.name if t.path is not None else "",
+                "file": _summary_file(t),
                 "read": t.n_read,
                 "accepted": t.n_accepted,
                 "rejected": t.n_rejected,
@@ -716,19 +888,32 @@ class ValidationReport:
         return pd.DataFrame(rows)
 
 
+def _summary_file(t: ValidatedTable) -> str:
+    """The file name of a table; for a file that could not be chosen (two copies, an
+    unsupported format, a link out of the folder) the names its problem gives."""
+    if t.path is not None:
+        return t.path.name
+    if not t.present:
+        return ""
+    for p in t.problems:
+        if p.row is None and p.severity == "error":
+            return str(p.params.get("berkas") or p.file)
+    return ""
+
+
 # --------------------------------------------------------------------------- row collector
 
 
 def _alasan_text(code: str, column: str | None, params: Mapping[str, object]) -> str:
     body = _tidy(translate(_MESSAGES, code, "id", **{**dict(params), "nilai": ""}))
-    return f"kolom '{column}': {body}" if column else body
+    return f"kolom '{_shown_name(column)}': {body}" if column else body
 
 
 def _join(acc: np.ndarray, add: np.ndarray | str) -> np.ndarray:
     return np.where(acc == "", add, acc + "; " + add)
 
 
-_ROW_ISSUE_CODES = ("kolom_kurang", "kolom_lebih")
+_ROW_ISSUE_CODES = ("kolom_kurang", "kolom_lebih", "kutip_tidak_ditutup", "rumus_tanpa_nilai")
 
 
 class _Log:
@@ -840,6 +1025,24 @@ class _Rows:
                 vals = _as_text(rp[names[int(parts[j])]][idx])
                 text = text + vals + parts[j + 1]
         self.alasan[idx] = _join(self.alasan[idx], text)
+
+    def reject_set(self, problem: Problem, mask: np.ndarray, *, log: bool = True,
+                   reason: str | None = None) -> None:
+        """Reject the rows of ``mask`` with ``problem``, reported once (``log``); the rows'
+        reason is the problem's message unless ``reason`` (a message code) is given."""
+        key = (problem.code, problem.column, problem.severity)
+        group = self.log.groups.setdefault(key, [])
+        if log and not self.silent:
+            if self.log.room(key):
+                group.append(problem)
+            else:
+                self.log.extra[key] = self.log.extra.get(key, 0) + 1
+        idx = np.flatnonzero(mask)
+        if len(idx):
+            self.bad[idx] = True
+            self.kode[idx] = _join(self.kode[idx], problem.code)
+            self.alasan[idx] = _join(self.alasan[idx], _alasan_text(
+                reason or problem.code, problem.column, problem.params))
 
     def reject_all(self, code: str, column: str | None, params: Mapping[str, object]) -> None:
         """A file-level error: one Problem (first chunk only), every row rejected."""
@@ -1350,7 +1553,8 @@ class _Ctx:
         """One number column (see :meth:`numbers`)."""
         return self.numbers([c], lo, hi, required=required, integer=integer, code=code)[c]
 
-    def date(self, c: str, *, required: bool) -> pd.Series:
+    def date(self, c: str, *, required: bool, floor: bool = True) -> pd.Series:
+        """A date column; ``floor``: dates before :data:`TAHUN_MINIMUM` are errors."""
         if required:
             self.required(c)
         values, err = _per_unique(self.frame[c], ingest.parse_date_series)
@@ -1359,6 +1563,9 @@ class _Ctx:
             self.rows.add(code, err == src, c)
         self.rows.add("tanggal_masa_depan", values > self.today_ts, c,
                       params={"hari_ini": self.today.isoformat()})
+        if floor:
+            self.rows.add("tanggal_terlalu_lama", values < _FLOOR, c,
+                          params={"tahun": TAHUN_MINIMUM})
         return values
 
     def periode(self, c: str) -> tuple[pd.Series, pd.Series]:
@@ -1367,6 +1574,8 @@ class _Ctx:
         self.rows.add("periode_format", err == "format", c)
         self.rows.add("periode_masa_depan", start > self.today_ts, c,
                       params={"hari_ini": self.today.isoformat()})
+        self.rows.add("periode_terlalu_lama", start < _FLOOR, c,
+                      params={"tahun": TAHUN_MINIMUM})
         return periode, triwulan
 
     def unit(self, c: str, units: Mapping[str, str] | None) -> pd.Series:
@@ -1417,6 +1626,34 @@ class _Ctx:
             mask[unknown[codes == code]] = True
             self.rows.add(code, mask, c)
         return norm.where(~pd.Series(blank, index=norm.index)).astype("str")
+
+
+def _id_key(s: pd.Series) -> pd.Series:
+    """The text an identifier's pseudonym is computed from (:func:`privacy._normalize`).
+
+    Vectorized as ``prepare._Hasher`` does it: printable ASCII without spaces is
+    lower-cased (digits, ``.`` and ``-`` only: the separators removed) with Arrow kernels;
+    other values go through :func:`privacy._normalize` (NFKC, case-folded, single spaces).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from . import privacy
+
+    def norm(t: pd.Series) -> pd.Series:
+        arr = pa.array(t.astype("str"), type=pa.large_string(), from_pandas=True)
+        fast = pc.fill_null(pc.match_substring_regex(arr, r"^[!-~]+$"), False)
+        digits = pc.and_(pc.match_substring_regex(arr, r"^[0-9.\-]+$"),
+                         pc.match_substring_regex(arr, r"[0-9]"))
+        out = pc.if_else(digits, pc.replace_substring_regex(arr, r"[.\-]", ""),
+                         pc.utf8_lower(arr))
+        values = out.to_numpy(zero_copy_only=False).astype(object)
+        slow = np.flatnonzero(~np.asarray(fast.to_numpy(zero_copy_only=False), dtype=bool))
+        for i in slow:
+            values[i] = privacy._normalize(t.iloc[i]) if pd.notna(t.iloc[i]) else ""
+        return pd.Series(values, index=t.index, dtype="str")
+
+    return _per_unique(s, norm)
 
 
 def _num(x: float | None) -> str:
@@ -1596,13 +1833,21 @@ def _check_pegawai(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
     ctx.rows.add("jenis_kelamin_nip", contra, "jenis_kelamin", row_params={"dari_nip": jk_nip})
     jk_out = jk.where(jk.notna(), pd.Series(np.where(pns_ok, jk_nip, None), index=jk.index))
 
-    lahir = ctx.date("tanggal_lahir", required=False)
+    lahir = ctx.date("tanggal_lahir", required=False, floor=False)
+    lo, hi = USIA_PEGAWAI
+    ctx.rows.add("tanggal_lahir_tidak_wajar",
+                 (lahir > ctx.today_ts - pd.DateOffset(years=lo))
+                 | (lahir < ctx.today_ts - pd.DateOffset(years=hi)), "tanggal_lahir",
+                 params={"hari_ini": today.isoformat(), "min": lo, "max": hi})
     lahir_nip = parsed["tanggal_lahir"]
     contra = pns_ok & lahir.notna().to_numpy(dtype=bool) & (lahir != lahir_nip).fillna(
         False).to_numpy(dtype=bool)
-    ctx.rows.add("tanggal_lahir_nip", contra, "tanggal_lahir",
-                 row_params={"dari_nip": lahir_nip.dt.strftime("%Y-%m-%d").to_numpy(
-                     dtype=object)})
+    # the birth date from the NIP is personal: masked in messages and stored reasons
+    dari_nip = (np.array([mask_value(d) for d in lahir_nip[contra].dt.strftime("%Y-%m-%d")],
+                         dtype=object) if contra.any() else np.empty(0, dtype=object))
+    shown = np.full(len(contra), "", dtype=object)
+    shown[contra] = dari_nip
+    ctx.rows.add("tanggal_lahir_nip", contra, "tanggal_lahir", row_params={"dari_nip": shown})
     lahir_out = lahir.where(lahir.notna(), lahir_nip.where(pd.Series(pns_ok, index=lahir.index)))
 
     gol = _golongan(ctx, status)
@@ -1679,7 +1924,8 @@ def _check_penilaian(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
 def _check_survei_kepuasan(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series]:
     ctx.required("id_responden")
     idr = ctx.free_text("id_responden")
-    _duplicates(ctx, {"id_responden": idr.fillna("")})
+    # compared as the pseudonym sees them: R0000001 and r0000001 are one respondent
+    _duplicates(ctx, {"id_responden": _id_key(idr.fillna(""))})
     tanggal = ctx.date("tanggal", required=True)
     unit = ctx.unit("unit_kerja", refs["units"])
     u = ctx.numbers(UNSUR, 1, 4, required=False, integer=True, code="nilai_unsur")
@@ -1757,6 +2003,11 @@ def _check_tindak_lanjut(ctx: _Ctx, refs: dict[str, Any]) -> dict[str, pd.Series
 
 #: The refs entry each reference file defines (None there: the file is absent).
 _REFERENSI = {"kebijakan": "units", "pegawai": "nips"}
+#: Optional cross-file checks (skipped, with one warning, when the reference file failed).
+_REFERENSI_OPSIONAL: dict[str, tuple[tuple[str, str], ...]] = {
+    "pegawai": (("units", "unit_kerja"),),
+    "survei_kepuasan": (("units", "unit_kerja"), ("nips", "nip_petugas")),
+}
 
 _CHECKS = {
     "kebijakan": _check_kebijakan,
@@ -1766,6 +2017,37 @@ _CHECKS = {
     "survei_asn": _check_survei_asn,
     "tindak_lanjut": _check_tindak_lanjut,
 }
+
+
+#: Free-text columns: zero-width joiners (emoji sequences) are kept there.
+_FREE_TEXT = frozenset({"saran", "komentar", "keterangan"})
+
+
+def _without_invisible(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame`` with invisible characters (:data:`ingest.INVISIBLE`) removed from the
+    contract columns ``columns``: a zero-width space in a NIP, a unit or a code does not
+    make it another value. Changed columns are replaced at once."""
+    changed = {}
+    for c in columns:
+        new = ingest.strip_invisible(frame[c], keep_joiners=c in _FREE_TEXT)
+        if new is not frame[c]:
+            changed[c] = new
+    return frame.assign(**changed) if changed else frame
+
+
+def _formulas(frame: pd.DataFrame, columns: list[str]) -> list[np.ndarray]:
+    """Per column, the rows whose trimmed text looks like a formula (one Arrow pass)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not columns or not len(frame):
+        return [np.zeros(len(frame), dtype=bool) for _ in columns]
+    arr = pa.chunked_array([ingest._arrow_of(frame[c]).cast(pa.large_string())
+                            for c in columns], type=pa.large_string())
+    hit = pc.fill_null(pc.match_substring_regex(pc.utf8_trim_whitespace(arr), _FORMULA),
+                       False)
+    flat = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
+    return list(flat.reshape(len(columns), len(frame)))
 
 
 def _empty_raw(name: str) -> pd.DataFrame:
@@ -1790,6 +2072,9 @@ class _Validator:
         self.n_chunks = 0
         self.n_read = self.n_accepted = self.n_rejected = 0
         self.path: Path | None = None
+        self.label = file or name
+        self.gagal: str | None = None  # the failed reference file that rejects every row
+        self.n_gagal = 0
 
     def feed(self, raw: ingest.RawTable | None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Validate one chunk; return its accepted and rejected rows."""
@@ -1808,9 +2093,12 @@ class _Validator:
             self.file_level.extend(p for p in raw.problems if p.row is None)
         if self.state is None:
             self.state = _TableState(label)
+        self.label = label
         first = self.n_chunks == 0
         self.n_chunks += 1
         work = frame.copy(deep=False)  # copy-on-write: no data copied
+        work = _without_invisible(work, [c for c in raw_cols if c in schema.required
+                                         or c in schema.optional])
         for c in (*schema.required, *schema.optional):
             if c not in work.columns:
                 work[c] = pd.Series("", index=work.index, dtype="str")
@@ -1828,33 +2116,59 @@ class _Validator:
                 expected = next(p.params.get("diharapkan") for p in row_issues if p.code == code)
                 ctx.rows.add(code, mask, None, params={"diharapkan": expected},
                              row_params={"ditemukan": full})
+            for rr in raw.rejects:  # open quotes, formulas without values: one message each
+                ctx.rows.reject_set(rr.problem, np.isin(ctx.rows.baris, rr.rows), log=rr.log)
             ctx.rows.skip = ctx.rows.bad.copy()
 
         known = set(schema.required) | set(schema.optional)
         extras = [c for c in raw_cols if c not in known]
         missing = [c for c in schema.required if c not in raw_cols]
         if raw is not None and extras and first:
+            opts = self.refs.get("options") or ContractOptions()
+            keep, drop, refused = privacy.split_extra_columns(extras, opts.simpan_kolom)
             self.state.log.append(Problem(label, None, None, None, "kolom_tambahan",
-                                          {"kolom": ", ".join(extras)}, "warning"))
+                                          {"kolom": ", ".join(drop) or "-",
+                                           "disimpan": ", ".join(keep) or "-"}, "warning"))
+            if refused:
+                self.state.log.append(Problem(label, None, None, None, "kolom_pribadi",
+                                              {"kolom": ", ".join(refused)}, "warning"))
         if raw is not None and missing:
             for c in missing:
                 ctx.rows.reject_all("kolom_tidak_ada", c, {})
             ctx.rows.silent = True  # still build typed (empty) columns, no row problems
+        gagal = self.refs.get("gagal") or {}
         if raw is not None:
             for needed in BUTUH_BERKAS.get(self.name, ()):
-                if self.refs.get(_REFERENSI[needed]) is None:  # no such file
+                ref = _REFERENSI[needed]
+                if ref in gagal:
+                    if ctx.rows.silent:
+                        continue
+                    # the reference file failed as a whole: one line, not a problem per row
+                    self.gagal = gagal[ref]
+                    self.n_gagal += ctx.rows.n
+                    ctx.rows.reject_set(Problem(label, None, None, None, "referensi_gagal",
+                                                {"berkas": gagal[ref], "input": self.name}),
+                                        np.ones(ctx.rows.n, dtype=bool), log=False,
+                                        reason="referensi_gagal_baris")
+                    ctx.rows.silent = True
+                elif self.refs.get(ref) is None:  # no such file
                     ctx.rows.reject_all("perlu_berkas", None, {"berkas": needed})
                     ctx.rows.silent = True
+            for ref, col in _REFERENSI_OPSIONAL.get(self.name, ()):
+                if ref in gagal and col in raw_cols and first and not ctx.rows.silent:
+                    self.state.log.append(Problem(label, None, col, None, "referensi_dilewati",
+                                                  {"berkas": gagal[ref], "kolom": col},
+                                                  "warning"))
         typed = _CHECKS[self.name](ctx, self.refs)
-        for c in extras:
-            ctx.rows.add("rumus_teks", ctx.text(c).str.match(_FORMULA), c, severity="warning")
+        for c, hits in zip(extras, _formulas(work, extras), strict=True):
+            ctx.rows.add("rumus_teks", hits, c, severity="warning")
 
         good = ~ctx.rows.bad
-        accepted = pd.DataFrame({c: typed[c] for c in ACCEPTED_COLUMNS[self.name]},
-                                index=work.index)
-        for c in extras:
-            accepted[c] = work[c]
-        accepted["_baris"] = work["_baris"].to_numpy(dtype=np.int64)
+        # built at once: inserting thousands of extra columns one by one is quadratic
+        cols: dict[str, Any] = {c: typed[c] for c in ACCEPTED_COLUMNS[self.name]}
+        cols.update((c, work[c]) for c in extras)
+        cols["_baris"] = work["_baris"].to_numpy(dtype=np.int64)
+        accepted = pd.DataFrame(cols, index=work.index)
         if not good.all():
             accepted = accepted.loc[good]
         accepted = accepted.reset_index(drop=True)
@@ -1876,6 +2190,10 @@ class _Validator:
         problems = [*self.pre, *self.file_level]
         if self.state is not None:
             problems.extend(self.state.log.problems())
+        if self.gagal is not None:
+            problems.append(Problem(self.label, None, None, None, "referensi_gagal",
+                                    {"n": self.n_gagal, "berkas": self.gagal,
+                                     "input": self.name}))
         return ValidatedTable(name=self.name, path=self.path, accepted=accepted,
                               rejected=rejected, problems=problems, n_read=self.n_read,
                               n_accepted=self.n_accepted, n_rejected=self.n_rejected)
@@ -2026,6 +2344,12 @@ def validate_stream(
             refs["units"] = dict(zip(_unit_key(kept), kept, strict=True))
         else:
             refs["nips"] = pd.Index(kept.astype("str"))
+        if not table.n_accepted and any(p.severity == "error" for p in table.problems):
+            # failed as a whole: files referring to it get one line, not an error per row
+            ref = _REFERENSI[name]
+            refs[ref] = None
+            refs.setdefault("gagal", {})[ref] = (
+                table.path.name if table.path is not None else name)
     if hasattr(sink, "references_done"):
         sink.references_done()
     for name in INPUTS:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,7 @@ __all__ = [
     "AlphaCronbach",
     "HasilModelDukungan",
     "bersihkan_komentar",
+    "boleh_dikutip",
     "cronbach_alpha",
     "data_model",
     "dimensi_tersedia",
@@ -113,7 +115,29 @@ _URUTAN = {
     "golongan": ["I", "II", "III", "IV", "PPPK"],
     "status_kepegawaian": ["PNS", "PPPK"],
 }
-_TAG_SCRUB = re.compile(r"\[(?:NAMA|NIP|NIK|TELEPON|EMAIL)\]")
+_TAG_SCRUB = re.compile(r"\[(?:NAMA|NIP|NIK|TELEPON|EMAIL|AKUN)\]")
+# separators ignored when counting a run of digits in a quote
+_QUOTE_SEP = re.compile(r"[\s.\-/()+\u2010-\u2015]")
+_QUOTE_DIGITS = re.compile(r"\d{7}")
+
+
+def boleh_dikutip(text: str) -> bool:
+    """Whether a scrubbed comment may be quoted on page 03.
+
+    Never quoted: a scrub tag (``[NAMA]``, ...), an ``@``, or a run of 7 or more digits
+    once spaces, dots, dashes, slashes, brackets and ``+`` are ignored (in NFKC form, so
+    full-width digits count): something personal may be left that no pattern removed.
+
+    Examples
+    --------
+    >>> [boleh_dikutip(t) for t in ("Antre 2 jam", "antrian 12 3456 78", "ig bmk@",
+    ...                             "Pak [NAMA] ramah", "Rp1.500.000")]
+    [True, False, False, False, False]
+    """
+    norm = unicodedata.normalize("NFKC", text)
+    if "@" in norm or _TAG_SCRUB.search(norm):
+        return False
+    return _QUOTE_DIGITS.search(_QUOTE_SEP.sub("", norm)) is None
 
 
 # --------------------------------------------------------------------------- scales
@@ -1054,7 +1078,8 @@ def kutipan_tema(
     """A few representative scrubbed quotes per theme, only for themes with >= k_min comments.
 
     Representative = the most frequent distinct texts of the theme (ties: shorter first).
-    Texts that contained personal data (a scrub tag such as ``[NAMA]``) are never quoted.
+    Texts that contained personal data (a scrub tag such as ``[NAMA]``), or that still hold
+    an ``@`` or a run of 7+ digits, are never quoted (:func:`boleh_dikutip`).
     Quotes are plain text: escape them when writing HTML (``tampilan.tabel_html`` does).
 
     Returns
@@ -1080,8 +1105,8 @@ def kutipan_tema(
         sel = s[flags[name].to_numpy() & s.notna().to_numpy()]
         if len(sel) < k_min:
             continue
-        sel = sel[~sel.str.contains(_TAG_SCRUB, regex=True)]
         freq = sel.value_counts()
+        freq = freq[[boleh_dikutip(str(t)) for t in freq.index]]
         top = (pd.DataFrame({"kutipan": freq.index.astype(str), "n_sama": freq.to_numpy()})
                .assign(_len=lambda d: d["kutipan"].str.len())
                .sort_values(["n_sama", "_len", "kutipan"], ascending=[False, True, True])

@@ -9,11 +9,14 @@ number unless a quoted cell contains a line break). Typing and checking is the j
 
 Raw files are opened read-only (``"rb"``) and never written.
 
-CSV rules: ``,`` or ``;`` separated (sniffed from the header line), UTF-8 with or
-without BOM, fallback cp1252 (reported as a warning). With ``;`` a decimal comma is
-accepted by :func:`parse_number_series`. XLSX: the first sheet, read with openpyxl in
-read-only mode with cached values (formulas are never evaluated); date cells become ISO
-text.
+CSV rules: ``,`` or ``;`` separated (sniffed from the header line, or named by Excel's
+``sep=;`` first line), UTF-8 with or without BOM or UTF-16 with BOM, fallback cp1252
+(reported as a warning). With ``;`` a decimal comma is accepted by
+:func:`parse_number_series`. An open quote that swallows whole lines is undone (each line
+becomes a row, rejected with one message). XLSX: the first sheet (or the first that names
+the input's columns), read with openpyxl in read-only mode with cached values (formulas are
+never evaluated; formula cells without a cached value are reported); date cells become ISO
+text. Title rows above the header are skipped with a warning.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import functools
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +46,7 @@ __all__ = [
     "IngestError",
     "RawTable",
     "RestartRead",
+    "RowReject",
     "find_input",
     "iter_table",
     "normalize_column_name",
@@ -82,7 +87,8 @@ class RawTable:
         the ``int64`` column ``_baris``. Fully blank rows are dropped (and counted in a
         ``baris_kosong`` warning).
     encoding : str
-        ``"utf-8"``, ``"utf-8-sig"`` (UTF-8 with BOM), ``"cp1252"`` or ``"xlsx"``.
+        ``"utf-8"``, ``"utf-8-sig"`` (UTF-8 with BOM), ``"utf-16"`` (with BOM, decoded),
+        ``"cp1252"`` or ``"xlsx"``.
     separator : str or None
         ``","`` or ``";"`` for CSV, None for XLSX.
     decimal_comma : bool
@@ -91,6 +97,9 @@ class RawTable:
         Reading problems: file-level warnings (encoding, blank rows, extra sheets) and
         row-level errors ``kolom_kurang`` / ``kolom_lebih`` (wrong number of fields);
         the contract rejects rows with a row-level error.
+    rejects : list of RowReject
+        Problems that reject a set of rows with one message (an open quote that swallowed
+        the following lines, formula cells without a saved value).
     """
 
     name: str
@@ -100,6 +109,26 @@ class RawTable:
     separator: str | None
     decimal_comma: bool
     problems: list[Problem] = field(default_factory=list)
+    rejects: list[RowReject] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class RowReject:
+    """Rows rejected by the reader for one problem, reported once.
+
+    Attributes
+    ----------
+    problem : Problem
+        The one message (its ``row`` is the first row concerned).
+    rows : numpy.ndarray
+        ``int64`` row numbers (``_baris``) to reject with that problem's reason.
+    log : bool
+        False in the later chunks of a file cut by :func:`iter_table` (already reported).
+    """
+
+    problem: Problem
+    rows: np.ndarray
+    log: bool = True
 
 
 class IngestError(Exception):
@@ -162,7 +191,10 @@ def find_input(data_dir: Path | str, name: str) -> Path | None:
     ------
     IngestError
         ``berkas_ganda`` when more than one candidate exists (e.g. both ``.csv`` and
-        ``.xlsx``); ``format_tidak_didukung`` when only e.g. ``NAME.xls`` exists.
+        ``.xlsx``); ``format_tidak_didukung`` when only e.g. ``NAME.xls`` exists;
+        ``tautan_keluar`` when a candidate is a link whose target lies outside
+        ``data_dir`` (it is never opened). ``NAME.csv.csv`` (a double extension) is a
+        candidate too; :func:`read_table` warns about its name.
 
     Examples
     --------
@@ -178,10 +210,17 @@ def find_input(data_dir: Path | str, name: str) -> Path | None:
     if not data_dir.is_dir():
         return None
     key = name.strip().lower()
+    base = data_dir.resolve()
     hits: list[Path] = []
     other: list[Path] = []
     for p in sorted(data_dir.iterdir()):
-        if not p.is_file() or p.stem.strip().lower() != key:
+        stem = p.stem.strip().lower()
+        if stem != key and not _double_extension(stem, key):
+            continue
+        if not p.resolve().is_relative_to(base):
+            # a link (file or folder) leading out of the data folder is never opened
+            raise IngestError(_problem(p.name, "tautan_keluar"))
+        if not p.is_file():
             continue
         if p.suffix.lower() in EXTENSIONS:
             hits.append(p)
@@ -198,15 +237,174 @@ def find_input(data_dir: Path | str, name: str) -> Path | None:
     return None
 
 
+def _double_extension(stem: str, key: str) -> bool:
+    """``pegawai.csv.csv``: Windows hides the last extension, the user typed one more."""
+    return stem[len(key):] in (*EXTENSIONS, *_UNSUPPORTED) and stem.startswith(key)
+
+
+#: Invisible characters (regex class, RE2- and ``re``-compatible): soft hyphen, zero-width
+#: space / non-joiner / joiner, bidi marks and controls, word joiner and invisible
+#: operators, BOM (U+FEFF) anywhere, Hangul and Mongolian fillers. Removed from column
+#: names here and from key cells by the contract (issue #14: look-alike names).
+INVISIBLE = ("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+             "\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]")
+#: The same without U+200C / U+200D (joiners inside emoji and some scripts): free text.
+INVISIBLE_NO_JOINERS = INVISIBLE.replace("\u200b-\u200f", "\u200b\u200e\u200f")
+_RE_INVISIBLE = re.compile(INVISIBLE)
+_RE_INVISIBLE_NO_JOINERS = re.compile(INVISIBLE_NO_JOINERS)
+
+
 def normalize_column_name(name: object) -> str:
-    """Trim, lower-case and replace runs of whitespace by ``_``.
+    """NFC, drop invisible characters, trim, lower-case, runs of whitespace -> ``_``.
+
+    Invisible characters are those of :data:`INVISIBLE` and every other Unicode format
+    character (category Cf), so a BOM or a zero-width space inside a header cell gives
+    the same name as without it.
 
     Examples
     --------
     >>> normalize_column_name("  Unit  Kerja ")
     'unit_kerja'
+    >>> normalize_column_name("\ufeffnip\u200b")
+    'nip'
     """
-    return re.sub(r"\s+", "_", str(name).strip().lower())
+    text = _RE_INVISIBLE.sub("", unicodedata.normalize("NFC", str(name)))
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return re.sub(r"\s+", "_", text.strip().lower())
+
+
+def _arrow_of(s: pd.Series) -> Any:
+    """The Arrow storage of a ``str`` Series (converted when it has another storage)."""
+    import pyarrow as pa
+
+    arr = getattr(s.array, "_pa_array", None)
+    if isinstance(arr, pa.ChunkedArray | pa.Array):
+        return arr
+    return pa.array(s.astype("str"), type=pa.large_string(), from_pandas=True)
+
+
+@functools.cache
+def _nfc_suspects() -> str:
+    """RE2 class of the characters a text that is not NFC must contain (a superset):
+    combining marks, characters NFC changes, second parts of canonical pairs, Hangul
+    vowel and final jamo. Built once from :mod:`unicodedata` (about 0.4 s)."""
+    cps = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x80, 0x30000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
+            cps.add(cp)
+        dec = unicodedata.decomposition(ch).split()
+        if len(dec) == 2 and not dec[0].startswith("<"):
+            cps.add(int(dec[1], 16))
+    ranges: list[list[int]] = []
+    for cp in sorted(cps):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "[" + "".join(f"\\x{{{a:04X}}}" + (f"-\\x{{{b:04X}}}" if b > a else "")
+                         for a, b in ranges) + "]"
+
+
+def _map_non_ascii(arr: Any, fn: Any, prefilter: str) -> Any:
+    """``arr`` with ``fn`` (str -> str) applied to its texts that match the RE2 pattern
+    ``prefilter``; None if nothing changed.
+
+    ASCII rows never leave Arrow, the prefilter runs in Arrow on the other rows, and
+    ``fn`` once per distinct remaining text (a column of repeated unit names costs a
+    handful of calls).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    ascii_ = pc.fill_null(pc.string_is_ascii(arr), True)
+    rows = np.flatnonzero(~np.asarray(ascii_.to_numpy(zero_copy_only=False), dtype=bool))
+    if len(rows):
+        hit = pc.match_substring_regex(arr.take(pa.array(rows)), prefilter)
+        rows = rows[np.asarray(pc.fill_null(hit, False).to_numpy(zero_copy_only=False),
+                               dtype=bool)]
+    if not len(rows):
+        return None
+    enc = pc.dictionary_encode(arr.take(pa.array(rows)))
+    uniques = enc.dictionary.to_pylist()
+    mapped = [fn(u) for u in uniques]
+    if mapped == uniques:
+        return None
+    codes = np.asarray(enc.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    values = pa.array(np.array(mapped, dtype=object)[codes], type=arr.type)
+    mask = np.zeros(len(arr), dtype=bool)
+    mask[rows] = True
+    return pc.replace_with_mask(arr, pa.array(mask), values)
+
+
+def _non_ascii(arr: Any) -> bool:
+    """True when some text of an Arrow string array has a byte >= 0x80 (numpy, no copy)."""
+    import pyarrow as pa
+
+    for chunk in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]):
+        if not len(chunk):
+            continue
+        bufs = chunk.buffers()
+        if bufs[2] is None:
+            continue
+        wide = pa.types.is_large_string(chunk.type)
+        off = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+        lo, hi = int(off[chunk.offset]), int(off[chunk.offset + len(chunk)])
+        if hi > lo and np.frombuffer(bufs[2], dtype=np.uint8)[lo:hi].max() >= 0x80:
+            return True
+    return False
+
+
+def nfc_frame(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """``frame`` with the text of ``columns`` in Unicode NFC (columns of ASCII untouched).
+
+    ``é`` typed as one code point or as ``e`` + combining accent becomes the same text,
+    so look-alike unit names match. Only columns with non-ASCII bytes are normalized; the
+    changed columns are replaced at once (no column-by-column inserts).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"u": ["We\u0301tan", "abc"]}, dtype="str")
+    >>> nfc_frame(f, ["u"])["u"].tolist() == ["W\u00e9tan", "abc"]
+    True
+    """
+    def nfc(text: str) -> str:
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize(
+            "NFC", text)
+
+    changed = {}
+    for c in columns:
+        arr = _arrow_of(frame[c])
+        if _non_ascii(arr):
+            norm = _map_non_ascii(arr, nfc, _nfc_suspects())
+            if norm is not None:
+                changed[c] = pd.Series(norm, index=frame.index, dtype="str")
+    return frame.assign(**changed) if changed else frame
+
+
+def strip_invisible(s: pd.Series, *, keep_joiners: bool = False) -> pd.Series:
+    """``s`` without the characters of :data:`INVISIBLE` (``s`` itself when none).
+
+    ``keep_joiners`` keeps U+200C / U+200D (free text: emoji sequences).
+
+    Examples
+    --------
+    >>> strip_invisible(pd.Series(["19860926\u200b2015", "x"], dtype="str")).tolist()
+    ['198609262015', 'x']
+    """
+    arr = _arrow_of(s)
+    if not _non_ascii(arr):
+        return s
+    pattern = _RE_INVISIBLE_NO_JOINERS if keep_joiners else _RE_INVISIBLE
+    out = _map_non_ascii(arr, lambda text: pattern.sub("", text), pattern.pattern)
+    if out is None:
+        return s
+    return pd.Series(out, index=s.index, name=s.name, dtype="str")
 
 
 def read_table(path: Path | str, name: str | None = None) -> RawTable:
@@ -245,10 +443,24 @@ def read_table(path: Path | str, name: str | None = None) -> RawTable:
     name = (name or path.stem).strip().lower()
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return _read_xlsx(path, name)
-    if suffix == ".csv":
-        return _read_csv(path, name)
-    raise IngestError(_problem(path.name, "format_tidak_didukung"))
+        raw = _read_xlsx(path, name)
+    elif suffix == ".csv":
+        raw = _read_csv(path, name)
+    else:
+        raise IngestError(_problem(path.name, "format_tidak_didukung"))
+    note = _name_warning(path, name)
+    if note is not None:
+        raw.problems.insert(0, note)
+    return raw
+
+
+def _name_warning(path: Path, name: str) -> Problem | None:
+    """``ekstensi_ganda`` for ``pegawai.csv.csv`` (read as ``pegawai``)."""
+    stem = path.stem.strip().lower()
+    if stem != name and _double_extension(stem, name):
+        return _problem(path.name, "ekstensi_ganda", severity="warning",
+                        berkas=path.name, nama=f"{name}{path.suffix.lower()}")
+    return None
 
 
 # --------------------------------------------------------------------------- CSV
@@ -380,14 +592,21 @@ def _read_csv(path: Path, name: str) -> RawTable:
     except OSError as exc:
         raise IngestError(_problem(file, "berkas_tidak_terbaca", sebab=type(exc).__name__)) from exc
     problems: list[Problem] = []
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16:  # "Unicode" exports: decoded, then read as UTF-8
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise IngestError(_problem(file, "berkas_utf16")) from exc
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
     if not body.strip():
         raise IngestError(_problem(file, "berkas_kosong"))
     if body.startswith(b"PK\x03\x04") or b"\x00" in body:
-        raise IngestError(_problem(file, "berkas_biner"))
+        code = "berkas_utf16" if _looks_utf16(body) else "berkas_biner"
+        raise IngestError(_problem(file, code))
     if _is_utf8(body):
-        encoding = "utf-8-sig" if bom else "utf-8"
+        encoding = "utf-16" if utf16 else "utf-8-sig" if bom else "utf-8"
         text_head = body[:65536].decode("utf-8", "replace")
     else:
         encoding = "cp1252"
@@ -395,9 +614,15 @@ def _read_csv(path: Path, name: str) -> RawTable:
         body = decoded.encode("utf-8")
         text_head = decoded[:65536]
         problems.append(_problem(file, "encoding_cp1252", severity="warning"))
+    skip, forced, note = _preamble(text_head, name, file)
+    if skip:
+        body = body[_line_offset(body, skip) :]
+        text_head = body[:65536].decode("utf-8", "replace")
+        if note is not None:
+            problems.append(note)
     if not text_head.split("\n", 1)[0].strip():
         raise IngestError(_problem(file, "baris_judul_kosong"))
-    sep = _sniff(text_head, file)
+    sep = forced or _sniff(text_head, file)
     try:
         frame, bad = _records_pyarrow(body, sep)
     except Exception:
@@ -409,7 +634,8 @@ def _read_csv(path: Path, name: str) -> RawTable:
                 limit = csv.field_size_limit()
                 row = next((i for i, line in enumerate(io.BytesIO(body), start=1)
                             if len(line) > limit), None)
-                raise IngestError(_problem(file, "sel_terlalu_panjang", row=row,
+                raise IngestError(_problem(file, "sel_terlalu_panjang",
+                                           row=None if row is None else row + skip,
                                            batas=limit)) from exc
             raise IngestError(_problem(file, "csv_rusak", sebab=str(exc)[:80])) from exc
     header_cells = [frame[c].iloc[0] for c in frame.columns if c != "_rec"] if len(frame) else []
@@ -417,6 +643,10 @@ def _read_csv(path: Path, name: str) -> RawTable:
         # the header itself is malformed or missing
         raise IngestError(_problem(file, "baris_judul_kosong"))
     n_fields = len(header_cells)
+    frame, bad, split, rejects = _open_quotes(frame, bad, body, sep, header_cells, file, skip)
+    if skip:
+        frame["_rec"] += skip
+        bad = [(num + skip, fields) for num, fields in bad]
     data_rows = len(frame) - 1 + len(bad)
     if bad and len(bad) >= 2 and len(bad) > _BAD_ROW_SHARE * data_rows:
         other = _dominant_other_separator((r for _, r in bad), sep)
@@ -428,6 +658,7 @@ def _read_csv(path: Path, name: str) -> RawTable:
         problems.append(
             _problem(file, code, row=num, diharapkan=n_fields, ditemukan=len(fields))
         )
+    bad = bad + split
     if bad:
         extra = pd.DataFrame(
             [(f + [""] * n_fields)[:n_fields] for _, f in bad],
@@ -437,7 +668,182 @@ def _read_csv(path: Path, name: str) -> RawTable:
         frame = pd.concat([frame, extra], ignore_index=True).sort_values(
             "_rec", kind="stable"
         ).reset_index(drop=True)
-    return _finish(frame, header_cells, path, name, encoding, sep, sep == ";", problems)
+    return _finish(frame, header_cells, path, name, encoding, sep, sep == ";", problems,
+                   rejects)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 text without a BOM: every other byte of ASCII text is NUL."""
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) > 0.8 * (len(head) // 2) and min(even, odd) < 0.1 * (len(head) // 2)
+
+
+_SEP_LINE = re.compile(r'^"?sep=([,;\t|])"?[,;]*\s*$', re.IGNORECASE)
+_TITLE_SCAN = 20  # rows searched for a header below title rows
+
+
+def _known_columns(name: str) -> tuple[frozenset[str], int]:
+    """Column names of input ``name`` and how many must match to call a row the header."""
+    from .contract import SCHEMAS  # local import: contract imports this module
+
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        return frozenset(), 0
+    return frozenset((*schema.required, *schema.optional)), min(2, len(schema.required))
+
+
+def _header_index(rows: list[list[str]], name: str) -> int | None:
+    """Index of the header among the first rows: 0 unless the first row names no column
+    of input ``name`` and a later row names enough of them (title rows above the header).
+    None when no row within :data:`_TITLE_SCAN` names any column."""
+    known, need = _known_columns(name)
+    if not known:
+        return 0
+    for i, cells in enumerate(rows[:_TITLE_SCAN]):
+        score = sum(normalize_column_name(c.strip().strip('"')) in known for c in cells)
+        if i == 0 and score:
+            return 0
+        if i and score >= need:
+            return i
+    return None
+
+
+def _preamble(text_head: str, name: str, file: str) -> tuple[int, str | None, Problem | None]:
+    """Lines before the CSV header: Excel's ``sep=;`` line (accepted: it names the
+    separator) and title rows above the header (skipped with a warning)."""
+    lines = text_head.split("\n")
+    skip, forced = 0, None
+    m = _SEP_LINE.match(lines[0].rstrip("\r")) if lines else None
+    if m:
+        skip, forced = 1, m.group(1)
+    rows = [re.split(r"[,;\t|]", ln.rstrip("\r")) for ln in lines[skip : skip + _TITLE_SCAN]]
+    h = _header_index(rows, name) if rows else 0
+    if not h:
+        return skip, forced, None
+    note = _problem(file, "judul_di_atas_header", severity="warning", baris=skip + h + 1,
+                    n=h)
+    return skip + h, forced, note
+
+
+def _line_offset(body: bytes, n: int) -> int:
+    """Byte offset of line ``n + 1`` (the first ``n`` lines skipped)."""
+    pos = 0
+    for _ in range(n):
+        nxt = body.find(b"\n", pos)
+        if nxt < 0:
+            return len(body)
+        pos = nxt + 1
+    return pos
+
+
+def _swallowing(cells: list[str], sep: str, n_fields: int) -> int | None:
+    """Index of a cell that swallowed whole lines (an open quote), else None.
+
+    A legitimate quoted line break holds text; a swallowed line holds a row: as many
+    separators as the header. The last line of a cell is checked only when the record
+    ended early (the quote ran to the end of the file).
+    """
+    if n_fields < 2:
+        return None
+    short = len(cells) < n_fields
+    for j, cell in enumerate(cells):
+        if "\n" not in cell:
+            continue
+        pieces = cell.split("\n")
+        inner = pieces[1:] if short else pieces[1:-1]
+        if any(p.count(sep) >= n_fields - 1 for p in inner):
+            return j
+    return None
+
+
+def _find_swallows(frame: pd.DataFrame, bad: list[tuple[int, list[str]]], sep: str,
+                   n_fields: int) -> list[tuple[int, int]]:
+    """(record number, cell index) of every record with an open quote (header excluded)."""
+    cols = [c for c in frame.columns if c != "_rec"]
+    found: list[tuple[int, int]] = []
+    hit = np.zeros(len(frame), dtype=bool)
+    for c in cols:
+        hit |= frame[c].str.contains("\n", regex=False).fillna(False).to_numpy(dtype=bool)
+    recs = frame["_rec"].to_numpy(dtype=np.int64)
+    for i in np.flatnonzero(hit):
+        if recs[i] == 1:
+            continue
+        j = _swallowing([str(v) for v in frame.iloc[i][cols]], sep, n_fields)
+        if j is not None:
+            found.append((int(recs[i]), j))
+    for num, fields in bad:
+        if num != 1 and any("\n" in f for f in fields):
+            j = _swallowing(fields, sep, n_fields)
+            if j is not None:
+                found.append((int(num), j))
+    return sorted(found)
+
+
+def _split_line(line: bytes, sep: str) -> list[str]:
+    text = line.decode("utf-8", "replace").rstrip("\r")
+    try:
+        return next(csv.reader([text], delimiter=sep), [])
+    except csv.Error:  # pragma: no cover - csv is lenient on one line
+        return text.split(sep)
+
+
+def _open_quotes(
+    frame: pd.DataFrame, bad: list[tuple[int, list[str]]], body: bytes, sep: str,
+    header_cells: list[str], file: str, skip: int,
+) -> tuple[pd.DataFrame, list[tuple[int, list[str]]], list[tuple[int, list[str]]],
+           list[RowReject]]:
+    """Undo open quotes: the swallowing record and each line it swallowed become rows of
+    their own (read line by line), rejected with one message; later records are renumbered
+    so that every physical line counts. Returns the frame and malformed rows without the
+    swallowing records, the re-read rows and the rejections (row numbers before ``skip``).
+    """
+    n_fields = len(header_cells)
+    swallows = _find_swallows(frame, bad, sep, n_fields)
+    if not swallows:
+        return frame, bad, [], []
+    cols = [c for c in frame.columns if c != "_rec"]
+    # line breaks inside each record, to find the physical line where a record starts
+    nl = np.zeros(len(frame), dtype=np.int64)
+    for c in cols:
+        nl += frame[c].str.count("\n").to_numpy(dtype=np.int64)
+    recs = np.concatenate([frame["_rec"].to_numpy(dtype=np.int64),
+                           np.array([n for n, _ in bad], dtype=np.int64)])
+    nl = np.concatenate([nl, np.array([sum(f.count("\n") for f in fs) for _, fs in bad],
+                                      dtype=np.int64)])
+    order = np.argsort(recs, kind="stable")
+    recs, nl = recs[order], nl[order]
+    before = np.concatenate([[0], np.cumsum(nl)[:-1]])  # line breaks in earlier records
+    starts = np.concatenate([[0], np.flatnonzero(np.frombuffer(body, dtype=np.uint8) == 10) + 1])
+    split: list[tuple[int, list[str]]] = []
+    rejects: list[RowReject] = []
+    shift = np.zeros(len(recs) + 1, dtype=np.int64)
+    gone = set()
+    for rec, j in swallows:
+        pos = int(np.searchsorted(recs, rec))
+        line = rec + int(before[pos])  # physical line of the record (1 = header)
+        k = int(nl[pos])
+        new = rec + int(shift[pos])
+        for t in range(k + 1):
+            lo = starts[line - 1 + t] if line - 1 + t < len(starts) else len(body)
+            hi = starts[line + t] - 1 if line + t < len(starts) else len(body)
+            split.append((new + t + skip, _split_line(body[lo:hi], sep)))
+        shift[pos + 1 :] += k
+        gone.add(rec)
+        head = header_cells[j] if j < len(header_cells) else ""
+        column = normalize_column_name(head) or f"kolom_{j + 1}"
+        prob = _problem(file, "kutip_tidak_ditutup", row=new + skip, column=column,
+                        baris=new + skip, dari=new + skip + 1, sampai=new + skip + k)
+        rejects.append(RowReject(prob, np.arange(new + skip, new + skip + k + 1,
+                                                 dtype=np.int64)))
+    offset = dict(zip(recs.tolist(), shift[:-1].tolist(), strict=True))
+    keep = ~frame["_rec"].isin(gone).to_numpy(dtype=bool)
+    frame = frame.loc[keep].reset_index(drop=True)
+    frame["_rec"] = frame["_rec"] + frame["_rec"].map(offset).to_numpy(dtype=np.int64)
+    bad = [(n + offset[n], fs) for n, fs in bad if n not in gone]
+    return frame, bad, split, rejects
 
 
 def _dominant_other_separator(rows: Iterable[list[str]], sep: str) -> str | None:
@@ -554,8 +960,11 @@ def iter_table(
     rows = max(int(chunk_rows or CHUNK_ROWS), 1)
     if stream and path.suffix.lower() == ".csv":
         yielded = False
+        note = _name_warning(path, name)
         try:
             for chunk in _stream_csv(path, name, rows):
+                if not yielded and note is not None:
+                    chunk.problems.insert(0, note)
                 yielded = True
                 yield chunk
             return
@@ -578,10 +987,15 @@ def _split(raw: RawTable, rows: int) -> Iterator[RawTable]:
         first = int(baris[lo - 1]) + 1 if i else -1
         last = int(baris[lo + rows - 1]) if i < len(starts) - 1 else np.iinfo(np.int64).max
         mine = [p for p in row_probs if first <= int(p.row) <= last]  # type: ignore[arg-type]
+        rejects = [
+            RowReject(r.problem, r.rows[(r.rows >= first) & (r.rows <= last)],
+                      log=first <= int(r.problem.row or 0) <= last)  # reported once
+            for r in raw.rejects if ((r.rows >= first) & (r.rows <= last)).any()
+        ]
         yield RawTable(
             name=raw.name, path=raw.path, frame=part, encoding=raw.encoding,
             separator=raw.separator, decimal_comma=raw.decimal_comma,
-            problems=(file_probs if i == 0 else []) + mine,
+            problems=(file_probs if i == 0 else []) + mine, rejects=rejects,
         )
 
 
@@ -609,6 +1023,8 @@ def _stream_csv(path: Path, name: str, rows: int) -> Iterator[RawTable]:
         text_head = body.decode("utf-8", "replace")
         if b"\n" not in body or not text_head.split("\n", 1)[0].strip():
             raise _Fallback("header")
+        if _preamble(text_head, name, file)[0]:
+            raise _Fallback("sep= line or title rows above the header")
         sep = _sniff(text_head, file)  # IngestError exactly as read_table
         first = body.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
         header = next(csv.reader([first], delimiter=sep), [""])
@@ -783,11 +1199,12 @@ class _StreamState:
         self.n_bad += len(mine)
         frame["_rec"] = rec
         problems: list[Problem] = []
+        rows = [(num, next(csv.reader(io.StringIO(text, newline=""), delimiter=self.sep), []))
+                for num, text in mine]
+        if _find_swallows(frame, rows, self.sep, self.n_fields):
+            raise _Fallback("open quote")  # read_table re-reads the swallowed lines
         if mine:
-            rows = []
-            for num, text in mine:
-                cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=self.sep), [])
-                rows.append((num, cells))
+            for num, cells in rows:
                 if cells and any(c.strip() for c in cells):
                     code = "kolom_kurang" if len(cells) < self.n_fields else "kolom_lebih"
                     problems.append(_problem(self.file, code, row=num,
@@ -809,6 +1226,7 @@ class _StreamState:
                 raise _Fallback("unnamed column with values")
         out = frame[self.keep]
         out.columns = self.names
+        out = nfc_frame(out, self.names)
         blank = (out[self.names[0]].str.strip() == "").to_numpy(dtype=bool).copy()
         cand = np.flatnonzero(blank)  # only rows blank in the first column can be blank
         if len(cand):
@@ -886,11 +1304,69 @@ def _cell_text(v: object) -> str:
     return str(v)
 
 
+def _sheet_rows(ws: Any) -> list[list[str]]:
+    return [[_cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, values_only=True)]
+
+
+def _has_formulas(fh: Any) -> bool:
+    """Whether any worksheet of the workbook holds a formula (``<f>`` element)."""
+    import zipfile
+
+    fh.seek(0)
+    with zipfile.ZipFile(fh) as z:
+        for info in z.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with z.open(info) as part:
+                    tail = b""
+                    for block in iter(lambda: part.read(1 << 20), b""):
+                        if b"<f>" in tail + block or b"<f " in tail + block:
+                            return True
+                        tail = block[-3:]
+    return False
+
+
+def _formula_cells(fh: Any, sheet: str, rows: list[list[str]]) -> dict[int, list[int]]:
+    """Column index -> Excel rows of formula cells without a saved (cached) value.
+
+    ``data_only=True`` gives None where a formula has no cached value (a file written by
+    a program that does not compute formulas); ``data_only=False`` gives the formula.
+    """
+    import openpyxl
+
+    fh.seek(0)
+    wb = openpyxl.load_workbook(fh, read_only=True, data_only=False)
+    out: dict[int, list[int]] = {}
+    try:
+        for r, row in enumerate(wb[sheet].iter_rows(min_row=1, values_only=True)):
+            for j, v in enumerate(row):
+                if (isinstance(v, str) and v.startswith("=") and r < len(rows)
+                        and (j >= len(rows[r]) or not rows[r][j])):
+                    out.setdefault(j, []).append(r + 1)
+    finally:
+        wb.close()
+    return out
+
+
+def _ranges(rows: list[int]) -> str:
+    """``[2, 3, 4, 7]`` -> ``"2-4, 7"`` (at most 10 ranges, then ``...``)."""
+    parts: list[str] = []
+    lo = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(str(lo) if lo == prev else f"{lo}-{prev}")
+        if r is not None:
+            lo = prev = r
+    return ", ".join(parts[:10]) + (", ..." if len(parts) > 10 else "")
+
+
 def _read_xlsx(path: Path, name: str) -> RawTable:
     import openpyxl
 
     file = path.name
     problems: list[Problem] = []
+    formulas: dict[int, list[int]] = {}
     try:
         with open(path, "rb") as fh:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
@@ -898,20 +1374,30 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
                 sheets = wb.sheetnames
                 if not sheets:
                     raise IngestError(_problem(file, "berkas_kosong"))
-                ws = wb[sheets[0]]
-                rows = [
-                    [_cell_text(v) for v in row]
-                    for row in ws.iter_rows(min_row=1, values_only=True)
-                ]
+                sheet = sheets[0]
+                rows = _sheet_rows(wb[sheet])
+                if len(sheets) > 1 and _header_index(rows, name) is None:
+                    # the first sheet names no column (a cover or instructions sheet):
+                    # read the first sheet that does
+                    for other in sheets[1:]:
+                        cand = _sheet_rows(wb[other])
+                        if _header_index(cand, name) is not None:
+                            sheet, rows = other, cand
+                            break
             finally:
                 wb.close()
+            if _has_formulas(fh):
+                formulas = _formula_cells(fh, sheet, rows)
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(
             _problem(file, "berkas_tidak_terbaca", sebab=type(exc).__name__)
         ) from exc
-    if len(sheets) > 1:
+    if sheet != sheets[0]:
+        problems.append(_problem(file, "data_di_sheet", severity="warning", sheet=sheet,
+                                 pertama=sheets[0]))
+    elif len(sheets) > 1:
         problems.append(
             _problem(file, "sheet_lain", severity="warning", sheet=sheets[0], n=len(sheets) - 1)
         )
@@ -919,12 +1405,25 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
         rows.pop()
     if not rows:
         raise IngestError(_problem(file, "berkas_kosong"))
+    h = _header_index(rows, name) or 0
+    if h:
+        problems.append(_problem(file, "judul_di_atas_header", severity="warning",
+                                 baris=h + 1, n=h))
     width = max(len(r) for r in rows)
     rows = [(r + [""] * width)[:width] for r in rows]
-    frame = pd.DataFrame(rows, columns=[f"f{i}" for i in range(width)], dtype="str")
-    frame["_rec"] = np.arange(1, len(rows) + 1, dtype=np.int64)
-    header_cells = rows[0]
-    return _finish(frame, header_cells, path, name, "xlsx", None, False, problems)
+    frame = pd.DataFrame(rows[h:], columns=[f"f{i}" for i in range(width)], dtype="str")
+    frame["_rec"] = np.arange(h + 1, len(rows) + 1, dtype=np.int64)
+    header_cells = rows[h]
+    rejects = []
+    for j, excel_rows in sorted(formulas.items()):
+        data_rows = [r for r in excel_rows if r > h + 1]
+        if not data_rows or j >= width:
+            continue
+        column = normalize_column_name(header_cells[j]) or f"kolom_{j + 1}"
+        prob = _problem(file, "rumus_tanpa_nilai", row=data_rows[0], column=column,
+                        baris=_ranges(data_rows), n=len(data_rows))
+        rejects.append(RowReject(prob, np.array(data_rows, dtype=np.int64)))
+    return _finish(frame, header_cells, path, name, "xlsx", None, False, problems, rejects)
 
 
 # --------------------------------------------------------------------------- shared
@@ -939,6 +1438,7 @@ def _finish(
     sep: str | None,
     decimal_comma: bool,
     problems: list[Problem],
+    rejects: list[RowReject] | None = None,
 ) -> RawTable:
     """Header row -> column names; drop blank rows; add ``_baris``."""
     file = path.name
@@ -961,12 +1461,14 @@ def _finish(
         raise IngestError(_problem(file, "kolom_ganda", kolom=", ".join(dupes)))
     out = body[keep]
     out.columns = names
-    for c in names:
-        if out[c].dtype != "str":
-            out[c] = out[c].astype("str")
+    other = {c: out[c].astype("str") for c in names if out[c].dtype != "str"}
+    out = nfc_frame(out.assign(**other) if other else out, names)
     blank = np.ones(len(out), dtype=bool)
-    for c in names:
-        blank &= (out[c].str.strip() == "").to_numpy(dtype=bool)
+    for c in names:  # only rows blank so far can be blank (wide files: few rows left)
+        cand = np.flatnonzero(blank)
+        if not len(cand):
+            break
+        blank[cand] = (out[c].iloc[cand].str.strip() == "").to_numpy(dtype=bool)
     out["_baris"] = body["_rec"].to_numpy(dtype=np.int64)
     n_blank = int(blank.sum())
     if n_blank:
@@ -976,7 +1478,7 @@ def _finish(
         raise IngestError(_problem(file, "hanya_judul"))
     return RawTable(
         name=name, path=path, frame=out, encoding=encoding, separator=sep,
-        decimal_comma=decimal_comma, problems=problems,
+        decimal_comma=decimal_comma, problems=problems, rejects=list(rejects or []),
     )
 
 

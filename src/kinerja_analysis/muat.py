@@ -178,10 +178,12 @@ def muat_atau_siapkan(
     """Like :func:`muat`, but runs ``prepare`` first when ``processed_dir`` is empty.
 
     Lets a researcher open a notebook in JupyterLab and run it top to bottom with its
-    default parameters on a fresh clone.
+    default parameters on a fresh clone: without a pseudonym key one is created, with a
+    warning in the notebook (a kernel has no terminal, but a person runs it; ``kinerja
+    report`` prepares first, so its notebooks never get here).
     """
     if not (Path(processed_dir) / "ringkasan.json").exists():
         from .prepare import prepare
 
-        prepare(data_dir, processed_dir)
+        prepare(data_dir, processed_dir, buat_kunci=True)
     return muat(processed_dir, periode_akhir, tanpa)

@@ -21,15 +21,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import __version__, atomic, contract, privacy
+from . import __version__, atomic, contract, kunci_folder, privacy
 
-# Extra (non-contract) columns whose names suggest personal data are dropped, not scrubbed.
-_PERSONAL_COLUMN = re.compile(
-    r"(^|_)(nama|name|nik|nip|email|e_mail|surel|telp|telepon|phone|hp|wa|whatsapp|alamat|address|"
-    r"ktp|kk|rekening)($|_)",
-    re.IGNORECASE,
-)
+# Extra (non-contract) columns are kept only when allowed (ContractOptions.simpan_kolom)
+# and their name does not suggest personal data (privacy.is_personal_column, matched on
+# privacy.column_key of the name); kept ones are scrubbed as free text.
+_PERSONAL_COLUMN = privacy._PERSONAL_COLUMN
 _FREE_TEXT = {"saran", "komentar", "keterangan"}
+# label columns: scrubbed too, roster names only as full names (privacy.scrub_series
+# categorical=True), so labels without personal data keep their exact value
+_LABELS = {"unit_kerja", "jabatan", "jenis_layanan", "pendidikan", "pekerjaan"}
 USIA_BANDS = (0, 30, 40, 50, 200)
 USIA_LABELS = ("<30", "30-39", "40-49", "50+")
 
@@ -92,8 +93,15 @@ def _extra_columns(frame: pd.DataFrame, known: set[str]) -> list[str]:
     return [c for c in frame.columns if c not in known and not c.startswith("_")]
 
 
-def _clean_extras(frame: pd.DataFrame, extras: list[str], names: list[str]) -> pd.DataFrame:
-    keep = [c for c in extras if not _PERSONAL_COLUMN.search(c)]
+def _label(values: pd.Series, names: list[str] | tuple[str, ...] = ()) -> pd.Series:
+    """A label column (jabatan, jenis_layanan, ...) scrubbed; unchanged without personal data."""
+    return privacy.scrub_series(values, names, categorical=True)
+
+
+def _clean_extras(frame: pd.DataFrame, extras: list[str], names: list[str],
+                  simpan: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The allowed extra columns (``simpan``), scrubbed; the others are dropped."""
+    keep, _drop, _refused = privacy.split_extra_columns(extras, simpan)
     out = frame[keep].copy()
     for col in keep:
         out[col] = privacy.scrub_series(out[col].astype("string"), names)
@@ -274,9 +282,11 @@ class _Sink(contract.TableSink):
 
     def __init__(self, staging: Path, key: Callable[[], bytes], lenient: bool,
                  say: Callable[[str], None],
-                 present: tuple[str, ...] = contract.INPUTS) -> None:
+                 present: tuple[str, ...] = contract.INPUTS,
+                 simpan: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.present = frozenset(present)  # inputs with a file (the others are never started)
+        self.simpan = tuple(simpan)  # extra columns to keep (ContractOptions.simpan_kolom)
         self.staging = staging
         self._key = key
         self.hasher: _Hasher | None = None
@@ -413,7 +423,7 @@ class _Sink(contract.TableSink):
             "frame": peg,
             "index": pd.Index(nips),  # int64 hash index, built once, NIPs unique
             "id": ids,  # Arrow arrays, looked up with take (row -1 -> null)
-            "unit": pa.array(peg["unit_kerja"].astype("str"), type=pa.large_string(),
+            "unit": pa.array(_label(peg["unit_kerja"].astype("str")), type=pa.large_string(),
                              from_pandas=True),
             "names": names,
         }
@@ -453,9 +463,12 @@ class _Sink(contract.TableSink):
                                              or top > self.max_triwulan):
                     self.max_triwulan = top
             extras = _extra_columns(acc, set(_PK_COLS) | {"nip"})
-            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+            return pd.concat([f, _clean_extras(acc, extras, names, self.simpan)], axis=1)
         if name == "survei_kepuasan":
             f = acc[_SK_COLS].copy()
+            f["unit_kerja"] = _label(f["unit_kerja"])
+            for col in ("jenis_layanan", "pendidikan", "pekerjaan"):
+                f[col] = _label(f[col], names)
             f.insert(0, "id_responden", self.key_hasher(acc["id_responden"].astype("str")))
             if "pegawai" in self.present:
                 f["id_petugas"] = self._take("id", self._rows_of(acc["nip_petugas"]),
@@ -474,7 +487,7 @@ class _Sink(contract.TableSink):
             self._tanggal(acc)
             extras = _extra_columns(acc, set(_SK_COLS) | {"id_responden", "nip_petugas",
                                                           "usia", "saran"})
-            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+            return pd.concat([f, _clean_extras(acc, extras, names, self.simpan)], axis=1)
         if name == "survei_asn":
             f = acc[_SA_COLS].copy()
             rows = self._rows_of(acc["nip"])
@@ -484,7 +497,7 @@ class _Sink(contract.TableSink):
                                                  names).astype("str")
             self._tanggal(acc)
             extras = _extra_columns(acc, set(_SA_COLS) | {"nip", "komentar"})
-            return pd.concat([f, _clean_extras(acc, extras, names)], axis=1)
+            return pd.concat([f, _clean_extras(acc, extras, names, self.simpan)], axis=1)
         if name == "tindak_lanjut":
             rows = self._rows_of(acc["nip"])
             plain = pd.RangeIndex(len(acc))
@@ -513,6 +526,7 @@ class _Sink(contract.TableSink):
         small: dict[str, pd.DataFrame] = {}
         if "kebijakan" in self.out:
             kb = contract._concat(self.keep["kebijakan"])
+            kb = kb.assign(unit_kerja=_label(kb["unit_kerja"]))
             small["kebijakan"] = kb[["unit_kerja", "tanggal_mulai",
                                      "triwulan_mulai"]].reset_index(drop=True)
             self.out["kebijakan"].write(small["kebijakan"])
@@ -528,15 +542,16 @@ class _Sink(contract.TableSink):
             ref = pd.Timestamp(date.today())
         p = pd.DataFrame({
             "id_pegawai": pd.Series(self.peg["id"], index=peg.index, dtype="str"),
-            "unit_kerja": peg["unit_kerja"],
-            "jabatan": peg["jabatan"],
+            "unit_kerja": _label(peg["unit_kerja"]),
+            "jabatan": _label(peg["jabatan"], self.peg["names"]),
             "golongan": peg["golongan"],
             "status_kepegawaian": peg["status_kepegawaian"],
             "jenis_kelamin": peg["jenis_kelamin"],
             "kelompok_usia": kelompok_usia(peg["tanggal_lahir"], ref),
         })
         extras = _extra_columns(peg, _PEG_KNOWN)
-        pegawai = pd.concat([p, _clean_extras(peg, extras, self.peg["names"])], axis=1)
+        pegawai = pd.concat([p, _clean_extras(peg, extras, self.peg["names"], self.simpan)],
+                            axis=1)
         self.out["pegawai"].write(pegawai.reset_index(drop=True))
         small["pegawai"] = pegawai
         return small
@@ -552,13 +567,20 @@ def prepare(
     progress: Callable[[str], None] | None = None,
     chunk_rows: int | None = None,
     jobs: int | None = None,
+    buat_kunci: bool = False,
+    kunci_baru: bool = False,
 ) -> PrepareResult:
     """Validate the inputs in ``data_dir`` and write pseudonymized Parquet to ``processed_dir``.
 
     The inputs are read, validated and written chunk by chunk
     (:func:`contract.validate_stream`): memory grows with ``chunk_rows``, not with the
-    files. Every output goes to a staging folder next to ``processed_dir`` and is moved
-    into place (``os.replace``) only when everything succeeded.
+    files. The whole new folder is built in a staging folder next to ``processed_dir``
+    (``.<name>.baru-<pid>``) and swapped in as one (:func:`atomic.replace_dir`) only when
+    everything succeeded: a kill at any moment leaves the complete old or the complete new
+    set. Files prepare does not write (``README.md``, ``.gitkeep``) are carried over. The
+    folder is locked for the run (:func:`kunci_folder.kunci_processed`; another run into it
+    raises :class:`kunci_folder.FolderDipakaiError`), and leftovers of killed runs are
+    removed first. A full disk or forbidden output raises :class:`kunci_folder.DiskError`.
 
     Parameters
     ----------
@@ -572,7 +594,12 @@ def prepare(
         nothing is written; if True invalid rows are set aside and the rest is used.
         Problems of the data set itself (:data:`contract.FATAL_CODES`: no page can be
         built, a file without the pegawai file its NIPs need) raise in both modes.
-    key : pseudonym key; default :func:`privacy.load_key`.
+    key : pseudonym key; default :func:`privacy.load_key`, created only with ``buat_kunci``
+        (or interactively). Resolved before anything is read (:func:`key_for`).
+    buat_kunci : create a key when none is found (``--buat-kunci``).
+    kunci_baru : accept a key whose fingerprint differs from the one recorded in
+        ``processed_dir/ringkasan.json`` (``--kunci-baru``); otherwise that raises
+        :class:`privacy.PseudonymKeyError` and the folder is left as it is.
     chunk_rows : rows per chunk (default :data:`kinerja_analysis.ingest.CHUNK_ROWS`).
     jobs : worker processes for the inputs after pegawai (default: the environment
         variable ``KINERJA_PREPARE_JOBS``, else 2 when the machine has two or more cores
@@ -597,22 +624,32 @@ def prepare(
     >>> res.ringkasan["tidak_ada"]
     ['penilaian_kinerja', 'survei_asn', 'tindak_lanjut']
     """
-    import os
+    import contextlib
     import shutil
 
     say = progress or (lambda _msg: None)
     data_dir, processed_dir = Path(data_dir), Path(processed_dir)
-    staging = processed_dir.parent / f".{processed_dir.name}.baru-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / "ditolak").mkdir(parents=True)
+    resolved = key_for(processed_dir, key, buat_kunci=buat_kunci, kunci_baru=kunci_baru)
+    # The whole new folder is built in a staging folder next to the real one (a symlinked
+    # processed folder: next to its target) and swapped in as one (atomic.replace_dir).
+    target = processed_dir.resolve()
+    held = contextlib.ExitStack()
+    held.enter_context(kunci_folder.kunci_processed(target))
+    try:
+        key_for(processed_dir, resolved, kunci_baru=kunci_baru)  # again, under the lock
+        staging = _staging(target)
+    except BaseException:
+        held.close()
+        raise
     say(f"validasi {data_dir}")
 
     def get_key() -> bytes:
-        return key if key is not None else privacy.load_key()
+        return resolved
 
     if jobs is None:
         jobs = default_jobs(data_dir)
-    sink = _Sink(staging, get_key, lenient, say, contract.inputs_present(data_dir))
+    sink = _Sink(staging, get_key, lenient, say, contract.inputs_present(data_dir),
+                 simpan=tuple(options.simpan_kolom) if options is not None else ())
     try:
         report = contract.validate_stream(data_dir, sink, options, chunk_rows=chunk_rows,
                                           jobs=jobs)
@@ -648,31 +685,104 @@ def prepare(
         ringkasan["ada"] = list(report.present)
         ringkasan["tidak_ada"] = [n for n in contract.INPUTS if n not in report.present]
         ringkasan["halaman"] = contract.halaman_tersedia(report.present)
+        ringkasan["sidik_kunci"] = privacy.key_fingerprint(resolved)
 
-        processed_dir.mkdir(parents=True, exist_ok=True)
         result = PrepareResult(report=report, processed_dir=processed_dir)
-        for name, tmp in written.items():
-            os.replace(tmp, processed_dir / f"{name}.parquet")
-            result.files[name] = processed_dir / f"{name}.parquet"
+        result.files = {name: processed_dir / f"{name}.parquet" for name in written}
+        with contextlib.suppress(OSError):  # no rejected rows: no ditolak/ (as before)
+            (staging / "ditolak").rmdir()
+        atomic.write_json(staging / "ringkasan.json", ringkasan)
+        _carry_over(target, staging)
+        atomic.replace_dir(staging, target)  # one step: the old set or the new set
         say(f"{len(written)} tabel Parquet ditulis ke {processed_dir}")
-        rejected_dir = processed_dir / "ditolak"
-        for name in ringkasan["input"]:
-            target = rejected_dir / f"{name}.csv"
-            staged = staging / "ditolak" / f"{name}.csv"
-            if staged.exists():
-                rejected_dir.mkdir(exist_ok=True)
-                os.replace(staged, target)
-            elif target.exists():
-                target.unlink()
-        atomic.write_json(processed_dir / "ringkasan.json", ringkasan)
         result.ringkasan = ringkasan
         return result
+    except OSError as err:
+        env = kunci_folder.dari_oserror(err, processed_dir)
+        if env is None:
+            raise
+        raise env from err
     finally:
-        sink.close_pool()
-        for out in sink.out.values():
-            if out.writer is not None or out._pending is not None:
-                out.discard()
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            sink.close_pool()
+            for out in sink.out.values():
+                if out.writer is not None or out._pending is not None:
+                    out.discard()
+            shutil.rmtree(staging, ignore_errors=True)
+        finally:
+            held.close()
+
+
+def _prepare_output(name: str) -> bool:
+    """True for what prepare writes into the processed folder; anything else there
+    (README.md, .gitkeep, a user's notes) is carried over into the new folder unchanged."""
+    return (name in ("ringkasan.json", "ditolak")
+            or (name.endswith(".parquet") and name[: -len(".parquet")] in contract.INPUTS))
+
+
+def _staging(target: Path) -> Path:
+    """A fresh staging folder ``.<name>.baru-<pid>`` next to ``target``, after removing
+    what killed runs left there (their staging and snapshot folders, ``.<name>.old``).
+    Called with the folder's lock held."""
+    import os
+    import shutil
+
+    name = re.escape(target.name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic.recover_dir(target)
+    kunci_folder.hapus_sisa(target.parent, re.compile(
+        rf"\.{name}\.(?:baru|snapshot)-(?P<pid>\d+)(?:-[0-9a-f]+)?"))
+    staging = target.parent / f".{target.name}.baru-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "ditolak").mkdir(parents=True)
+    return staging
+
+
+def _carry_over(target: Path, staging: Path) -> None:
+    """Copy the entries of the current processed folder that prepare does not write."""
+    import shutil
+
+    if not target.is_dir():
+        return
+    for entry in target.iterdir():
+        if _prepare_output(entry.name) or (staging / entry.name).exists():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, staging / entry.name, symlinks=True)
+        else:
+            shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
+
+
+def recorded_fingerprint(processed_dir: str | Path) -> str | None:
+    """``sidik_kunci`` of ``processed_dir/ringkasan.json``: the fingerprint of the key its
+    data were pseudonymized with; ``None`` without one (no folder, an older folder, an
+    unreadable summary)."""
+    import json
+
+    try:
+        ring = json.loads((Path(processed_dir) / "ringkasan.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    fp = ring.get("sidik_kunci") if isinstance(ring, dict) else None
+    return fp if isinstance(fp, str) and fp else None
+
+
+def key_for(processed_dir: str | Path, key: bytes | None = None, *, buat_kunci: bool = False,
+            kunci_baru: bool = False) -> bytes:
+    """The pseudonym key for a run into ``processed_dir`` (:func:`privacy.resolve_key`):
+    ``key`` or the environment / key file; a new key only with ``buat_kunci`` or
+    interactively; refused when it is not the key of the data being replaced, unless
+    ``kunci_baru``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> key_for(tempfile.mkdtemp(), b"k" * 32) == b"k" * 32  # no ringkasan.json: any key
+    True
+    """
+    return privacy.resolve_key(recorded_fingerprint(processed_dir), key=key,
+                               create=True if buat_kunci else None, new_key=kunci_baru,
+                               folder=processed_dir)
 
 
 #: Inputs larger than this (bytes, all files) are prepared with two worker processes.

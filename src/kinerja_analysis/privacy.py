@@ -4,9 +4,11 @@
   and names at ingestion; the key lives outside the repository
   (``~/.config/kinerja-analysis/pseudonym.key`` or the environment variable
   ``KINERJA_PSEUDONYM_KEY``). Same key + same value -> same pseudonym, so
-  periods can be linked; without the key a pseudonym cannot be reversed.
+  periods can be linked; without the key a pseudonym cannot be reversed. A key is
+  created only when asked or at a terminal; :func:`key_fingerprint` tells keys apart.
 * :func:`scrub_text` / :func:`scrub_series`: remove NIP, NIK, telephone numbers,
-  e-mail addresses and roster names from free-text comments.
+  e-mail addresses, @handles, roster names and names after honorifics from free text;
+  :func:`is_personal_column` / :func:`split_extra_columns`: which extra columns may be kept.
 * :func:`suppress` / :func:`suppress_groups`: minimum cell size ``k`` with
   complementary (secondary) suppression, so hidden cells cannot be recalculated
   from the published totals. FACTS.md §5.2 recommends k >= 10 for staff-level
@@ -25,10 +27,12 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import re
 import secrets
 import stat
+import sys
 import tempfile
 import unicodedata
 import warnings
@@ -45,13 +49,24 @@ from kinerja_analysis.i18n import UI, Lang, check_lang, fmt_int, fmt_number, lab
 
 __all__ = [
     "DEFAULT_KEY_FILE",
+    "FINGERPRINT_LABEL",
     "KEY_ENV",
     "NAME_STOPWORDS",
+    "ROLE_WORDS",
+    "SCRUB_TAGS",
+    "PseudonymKeyError",
+    "PseudonymKeyMissingError",
     "SuppressionResult",
+    "column_key",
+    "is_interactive",
+    "is_personal_column",
+    "key_fingerprint",
     "load_key",
     "pseudonymize",
+    "resolve_key",
     "scrub_series",
     "scrub_text",
+    "split_extra_columns",
     "suppress",
     "suppress_groups",
 ]
@@ -70,6 +85,81 @@ STATUS_SECONDARY = "sekunder"
 
 # --------------------------------------------------------------------------- key
 
+#: Message of :func:`key_fingerprint` (RFC 2104 HMAC of this text with the key). It has
+#: capitals and pseudonymized values are case-folded, so no value's pseudonym equals it.
+FINGERPRINT_LABEL = b"Kinerja-Analysis key fingerprint v1"
+
+_KEY_MSG: dict[str, dict[str, str]] = {
+    "pendek": {
+        "id": "Kunci pseudonim dari {source} terlalu pendek (minimal {n} karakter)",
+        "en": "pseudonym key from {source} is too short (at least {n} characters)",
+    },
+    "kosong": {
+        "id": "${env} ada tetapi kosong (mis. secret CI yang tidak diisi); tanpa kunci yang "
+        "sama pseudonim berubah dan triwulan tidak dapat dihubungkan. Isi ${env} dengan kunci "
+        "run sebelumnya (isi berkas {path}), atau hapus variabelnya (unset {env}) agar berkas "
+        "kunci dipakai",
+        "en": "${env} is set but empty (e.g. a missing CI secret); without the same key "
+        "pseudonyms change and quarters can no longer be linked. Set ${env} to the key of "
+        "earlier runs (the content of {path}), or remove the variable (unset {env}) to use "
+        "the key file",
+    },
+    "tidak_ada": {
+        "id": "Kunci pseudonim tidak ditemukan: ${env} tidak diset dan berkas {path} tidak "
+        "ada. Set ${env} (cron/CI: dari secret), salin berkas kunci ke {path}, atau jalankan "
+        "dengan --buat-kunci (Python: buat_kunci=True) untuk membuat kunci baru",
+        "en": "pseudonym key not found: ${env} is not set and {path} does not exist. Set "
+        "${env} (cron/CI: from a secret), copy the key file to {path}, or run with "
+        "--buat-kunci (Python: buat_kunci=True) to create a new key",
+    },
+    "izin": {
+        "id": "Berkas kunci {path} dapat dibaca pengguna lain (mode {mode}); jalankan chmod 600",
+        "en": "key file {path} is readable by other users (mode {mode}); run chmod 600",
+    },
+    "dibuat": {
+        "id": "Kunci pseudonim baru dibuat di {path}. Simpan cadangannya di tempat aman: jika "
+        "kunci hilang, pseudonim berubah dan data lama tidak dapat dihubungkan lagi.",
+        "en": "A new pseudonym key was created at {path}. Back it up somewhere safe: if it is "
+        "lost, pseudonyms change and old data can no longer be linked.",
+    },
+    "berbeda": {
+        "id": "kunci pseudonim berbeda dari run sebelumnya: pseudonim tidak akan tersambung "
+        "dengan data {folder} (sidik kunci tercatat {lama}, sidik kunci ini {baru}). Pakai kunci "
+        "yang sama (${env} atau {path}), atau tambahkan --kunci-baru (Python: kunci_baru=True) "
+        "untuk sengaja mengganti kunci",
+        "en": "pseudonym key differs from the previous run: pseudonyms will not link with the "
+        "data in {folder} (recorded key fingerprint {lama}, this key's {baru}). Use the same "
+        "key (${env} or {path}), or add --kunci-baru (Python: kunci_baru=True) to change the "
+        "key on purpose",
+    },
+    "hilang": {
+        "id": "Kunci pseudonim tidak ditemukan (${env} tidak diset, berkas {path} tidak ada), "
+        "padahal {folder} dibuat dengan kunci bersidik {lama}: kunci baru tidak akan "
+        "tersambung dengan run sebelumnya. Kembalikan kunci itu, atau jalankan dengan "
+        "--kunci-baru --buat-kunci untuk sengaja memulai dengan kunci baru",
+        "en": "pseudonym key not found (${env} not set, {path} does not exist), but {folder} "
+        "was made with the key of fingerprint {lama}: a new key would not link with earlier "
+        "runs. Restore that key, or run with --kunci-baru --buat-kunci to start over with a "
+        "new key on purpose",
+    },
+}
+
+
+def _key_msg(name: str, **params: Any) -> str:
+    """Indonesian and English text of a key message, in one line (no language is known
+    where keys are loaded)."""
+    return " / ".join(translate(_KEY_MSG, name, lang, env=KEY_ENV, **params)
+                      for lang in ("id", "en"))
+
+
+class PseudonymKeyError(ValueError):
+    """The key cannot be used: set but empty, too short, or not the processed folder's key
+    (exit code 3 in the CLI)."""
+
+
+class PseudonymKeyMissingError(FileNotFoundError):
+    """No key in the environment or the key file, and none may be created."""
+
 
 def _default_key_file() -> Path:
     return Path.home() / _KEY_RELPATH
@@ -78,22 +168,63 @@ def _default_key_file() -> Path:
 def _check_key_text(text: str, source: str) -> bytes:
     text = text.strip()
     if len(text) < _MIN_KEY_CHARS:
-        raise ValueError(
-            f"Kunci pseudonim dari {source} terlalu pendek (minimal {_MIN_KEY_CHARS} karakter) / "
-            f"pseudonym key from {source} is too short (at least {_MIN_KEY_CHARS} characters)"
-        )
+        raise PseudonymKeyError(_key_msg("pendek", source=source, n=_MIN_KEY_CHARS))
     return text.encode("utf-8")
 
 
-def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
+def is_interactive() -> bool:
+    """True when a person is at a terminal: standard input and standard error are TTYs
+    (not under cron, CI, a pipe or a notebook kernel). Tests replace this function.
+
+    Examples
+    --------
+    >>> import io, sys
+    >>> from unittest import mock
+    >>> with mock.patch.object(sys, "stdin", io.StringIO()):
+    ...     is_interactive()
+    False
+    """
+    try:
+        return bool(sys.stdin is not None and sys.stdin.isatty()
+                    and sys.stderr is not None and sys.stderr.isatty())
+    except (AttributeError, ValueError, OSError):  # closed or replaced streams
+        return False
+
+
+def key_fingerprint(key: bytes) -> str:
+    """Fingerprint of a pseudonym key, recorded in ``ringkasan.json`` and ``manifest.json``:
+    the first 16 hex characters of HMAC-SHA256(key, :data:`FINGERPRINT_LABEL`).
+
+    It tells whether two runs used the same key without revealing it: HMAC-SHA256 is a
+    one-way keyed function, so the key can only be found by guessing it and checking each
+    guess; a generated key has 256 random bits, and any guess could be checked just as well
+    against a pseudonym in the processed data (the keyed hash of a guessable NIP), so the
+    fingerprint gives nothing the pseudonyms do not already give. Its message is never a
+    pseudonymized value, so no pseudonym equals a fingerprint.
+
+    Examples
+    --------
+    >>> fp = key_fingerprint(b"0123456789abcdef-demo-key")
+    >>> len(fp), fp == key_fingerprint(b"0123456789abcdef-demo-key"), fp in "0123456789abcdef"
+    (16, True, False)
+    """
+    return hmac.new(bytes(key), FINGERPRINT_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def load_key(key_file: Path | None = None, *, create: bool | None = None,
+             interactive: bool | None = None) -> bytes:
     """Return the secret key for :func:`pseudonymize`.
 
     Lookup order:
 
     1. environment variable ``KINERJA_PSEUDONYM_KEY`` (text, at least 16 characters);
+       set but empty or blank is an error (a missing CI secret expands to ``""``: a key
+       made up instead would change every pseudonym);
     2. the key file (default ``~/.config/kinerja-analysis/pseudonym.key``);
-    3. if ``create``, a new random key (32 bytes, stored as 64 hex characters) is
-       written to the key file with permissions 0600 and a warning says so.
+    3. a new random key (32 bytes, stored as 64 hex characters) written to the key file with
+       permissions 0600, with a warning; only with ``create=True``, or with ``create=None``
+       (default) when run interactively (:func:`is_interactive`). Unattended runs (cron, CI)
+       never make up a key unless asked.
 
     The key is the text (UTF-8 bytes, surrounding whitespace removed), so putting
     the content of the key file into the environment variable gives the same
@@ -103,8 +234,10 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     ----------
     key_file : Path, optional
         Key file; default ``~/.config/kinerja-analysis/pseudonym.key``.
-    create : bool
-        Create a key file if none exists; otherwise raise ``FileNotFoundError``.
+    create : bool, optional
+        True: create a key file if none exists; False: never; None: only interactively.
+    interactive : bool, optional
+        Overrides :func:`is_interactive` (for ``create=None``).
 
     Returns
     -------
@@ -112,10 +245,12 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
 
     Raises
     ------
-    ValueError
-        If the key (environment or file) is shorter than 16 characters.
-    FileNotFoundError
-        If there is no key and ``create`` is false.
+    PseudonymKeyError
+        The environment variable is set but empty, or the key is shorter than 16 characters
+        (a ``ValueError``).
+    PseudonymKeyMissingError
+        No key and none created (a ``FileNotFoundError``); the message names the key file,
+        the environment variable and ``--buat-kunci``.
 
     Examples
     --------
@@ -128,7 +263,7 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     ...     _ = os.environ.pop(KEY_ENV, None)  # no key in the environment: the key file
     ...     with warnings.catch_warnings():
     ...         warnings.simplefilter("ignore")  # "a new pseudonym key was created"
-    ...         k1 = load_key(Path(d) / "k.key")
+    ...         k1 = load_key(Path(d) / "k.key", create=True)
     ...         k2 = load_key(Path(d) / "k.key")
     >>> k1 == k2, len(k1)
     (True, 64)
@@ -136,25 +271,22 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     ...     load_key(Path("/tidak/ada/k.key"), create=False)  # the environment comes first
     b'kunci-dari-lingkungan-01'
     """
-    env = os.environ.get(KEY_ENV)
-    if env is not None and env.strip():
-        return _check_key_text(env, f"${KEY_ENV}")
     path = Path(key_file) if key_file is not None else _default_key_file()
     path = path.expanduser()
+    env = os.environ.get(KEY_ENV)
+    if env is not None:
+        if not env.strip():
+            raise PseudonymKeyError(_key_msg("kosong", path=path))
+        return _check_key_text(env, f"${KEY_ENV}")
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            warnings.warn(
-                f"Berkas kunci {path} dapat dibaca pengguna lain (mode {mode:o}); "
-                f"jalankan chmod 600 / key file is readable by other users; run chmod 600",
-                stacklevel=2,
-            )
+            warnings.warn(_key_msg("izin", path=path, mode=f"{mode:o}"), stacklevel=2)
         return _check_key_text(path.read_text(encoding="utf-8"), str(path))
+    if create is None:
+        create = is_interactive() if interactive is None else interactive
     if not create:
-        raise FileNotFoundError(
-            f"Kunci pseudonim tidak ditemukan: set ${KEY_ENV} atau buat {path} / "
-            f"pseudonym key not found: set ${KEY_ENV} or create {path}"
-        )
+        raise PseudonymKeyMissingError(_key_msg("tidak_ada", path=path))
     text = secrets.token_hex(32)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # write atomically with 0600 from the start (mkstemp creates files with 0600)
@@ -167,15 +299,53 @@ def load_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    warnings.warn(
-        f"Kunci pseudonim baru dibuat di {path}. Simpan cadangannya di tempat aman: jika "
-        f"kunci hilang, pseudonim berubah dan data lama tidak dapat dihubungkan lagi. / "
-        f"A new pseudonym key was created at {path}. Back it up somewhere safe: if it is "
-        f"lost, pseudonyms change and old data can no longer be linked.",
-        UserWarning,
-        stacklevel=2,
-    )
+    warnings.warn(_key_msg("dibuat", path=path), UserWarning, stacklevel=2)
     return text.encode("utf-8")
+
+
+def resolve_key(
+    recorded: str | None = None,
+    *,
+    key: bytes | None = None,
+    create: bool | None = None,
+    new_key: bool = False,
+    folder: str | Path | None = None,
+    key_file: Path | None = None,
+) -> bytes:
+    """The key for a run that replaces data pseudonymized with the key of fingerprint
+    ``recorded`` (``None``: no fingerprint recorded, any key is accepted).
+
+    ``key`` (given) or :func:`load_key` (``create`` as there). A key whose
+    :func:`key_fingerprint` differs from ``recorded`` raises :class:`PseudonymKeyError`
+    ('kunci pseudonim berbeda dari run sebelumnya ...') unless ``new_key``; with a
+    fingerprint recorded and no key found, no key is created (it could not match) unless
+    ``new_key``. ``folder`` is named in the messages.
+
+    Examples
+    --------
+    >>> k = b"0123456789abcdef-demo-key"
+    >>> resolve_key(key_fingerprint(k), key=k) == k
+    True
+    >>> resolve_key(key_fingerprint(k), key=b"another-key-0123456789", folder="proc")
+    Traceback (most recent call last):
+    ...
+    kinerja_analysis.privacy.PseudonymKeyError: kunci pseudonim berbeda dari run sebelumnya: ...
+    """
+    where = str(folder) if folder is not None else "-"
+    path = (Path(key_file) if key_file is not None else _default_key_file()).expanduser()
+    if key is None:
+        try:
+            key = load_key(key_file, create=False)
+        except PseudonymKeyMissingError:
+            if recorded and not new_key:
+                raise PseudonymKeyMissingError(
+                    _key_msg("hilang", path=path, folder=where, lama=recorded)) from None
+            key = load_key(key_file, create=create)
+    fingerprint = key_fingerprint(key)
+    if recorded and fingerprint != recorded and not new_key:
+        raise PseudonymKeyError(_key_msg("berbeda", path=path, folder=where, lama=recorded,
+                                         baru=fingerprint))
+    return key
 
 
 # --------------------------------------------------------------------------- pseudonyms
@@ -302,33 +472,52 @@ def pseudonymize(values: pd.Series, key: bytes, prefix: str = "") -> pd.Series:
 
 # --------------------------------------------------------------------------- scrubbing
 
-_SEP = r"[ \u00a0.\-]"
-# NIP PNS: 8+6+1+3 digits, printed "19860926 201505 1 001"
-_RE_NIP = re.compile(rf"(?<![\d])\d{{8}}{_SEP}?\d{{6}}{_SEP}?\d{_SEP}?\d{{3}}(?![\d])")
+# Text is matched in NFKC form (full-width digits "３３７４" -> "3374", no-break space ->
+# space) without invisible characters (zero-width space/joiners, word joiner, BOM, soft
+# hyphen). A text in which nothing is found is returned exactly as given.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# one separator inside a printed number: space, dot, dash (also Unicode dashes)
+_SEP = r"[ \u00a0.\-\u2010-\u2015]"
+_S = f"{_SEP}?"
+# NIP PNS: 8+6+1+3 digits, printed "19860926 201505 1 001" (and compact): always removed
+_RE_NIP = re.compile(rf"(?<![\d])\d{{8}}{_S}\d{{6}}{_S}\d{_S}\d{{3}}(?![\d])")
+# 18 digits in any other grouping ("1985 0101 2010 0110 01"): removed when it starts with
+# a plausible birth date (19xx/20xx, month 01-12, day 01-31), so that a list of scores
+# "88 90 75 70 65 80 90 85 77" is kept. The run of digits must be exactly 18 long.
+_RE_NIP_GROUPED = re.compile(
+    rf"(?<!\d)(?<!\d{_SEP})(?:1{_S}9|2{_S}0){_S}\d{_S}\d"
+    rf"{_S}(?:0{_S}[1-9]|1{_S}[0-2]){_S}(?:0{_S}[1-9]|[12]{_S}\d|3{_S}[01])"
+    rf"(?:{_S}\d){{10}}(?!{_SEP}?\d)"
+)
 # NIK: 16 digits PPKKCC DDMMYY SSSS (women: DD + 40). Compact 16-digit runs are always
-# removed (also card numbers); separated forms 4-4-4-4, 6-6-4 and 2.2.2.6.4 (one kind of
-# separator) only with a plausible day (00-79) and month (01-12), so that a list of
-# years such as "2024 2025 2026 2027" is kept.
-_DD = r"[0-7]\d"
-_MM = r"(?:0[1-9]|1[0-2])"
+# removed (also card numbers); any grouping only with a plausible day (01-31, 41-71) and
+# month (01-12), so that a list of years such as "2024 2025 2026 2027" is kept.
+_DAY = rf"(?:0{_S}[1-9]|[12]{_S}\d|3{_S}[01]|4{_S}[1-9]|[56]{_S}\d|7{_S}[01])"
+_MONTH = rf"(?:0{_S}[1-9]|1{_S}[0-2])"
 _RE_NIK = re.compile(
     r"(?<![\d])(?:"
     r"\d{16}"
-    rf"|\d{{4}}([ \u00a0.\-])\d{{2}}{_DD}\1{_MM}\d{{2}}\1\d{{4}}"
-    rf"|\d{{6}}([ \u00a0.\-]){_DD}{_MM}\d{{2}}\2\d{{4}}"
-    rf"|\d{{2}}([ \u00a0.\-])\d{{2}}\3\d{{2}}\3{_DD}{_MM}\d{{2}}\3\d{{4}}"
+    rf"|(?<!\d{_SEP})\d(?:{_S}\d){{5}}{_S}{_DAY}{_S}{_MONTH}(?:{_S}\d){{6}}(?!{_SEP}?\d)"
     r")(?![\d])"
 )
 # Indonesian telephone numbers: mobile 08.. / +62 8.. / 62 8.. (9-13 digits in national
-# form), +62 landlines, and landlines with the area code in brackets "(024) 7471234".
+# form), +62 landlines, and landlines with an area code of 0 + 2-3 digits (02x-07x, 09x;
+# 08 is mobile) then 5-8 digits, in brackets or not: "(024) 7471234", "024-7471234",
+# "0247471234". Dates ("03-12-2025"), times ("08.00"), money and numbers not starting
+# with such an area code are kept, as are runs of fewer than 8 digits.
 _RE_PHONE = re.compile(
     r"(?<![\w+])(?:"
-    rf"(?:\(?\+62\)?|62|0){_SEP}?8\d(?:{_SEP}?\d){{6,10}}"
-    rf"|\(?\+62\)?{_SEP}?[1-79]\d(?:{_SEP}?\d){{5,9}}"
-    rf"|\(0\d{{2,3}}\){_SEP}?\d(?:{_SEP}?\d){{4,7}}"
+    rf"(?:\(?\+62\)?|62|0){_S}8\d(?:{_S}\d){{6,10}}"
+    rf"|\(?\+62\)?{_S}[1-79]\d(?:{_S}\d){{5,9}}"
+    rf"|\(0\d{{2,3}}\){_S}\d(?:{_S}\d){{4,7}}"
+    rf"|0[2-79]\d{{1,2}}{_S}\d(?:{_S}\d){{4,7}}"
     r")(?![\d])"
 )
-_RE_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# e-mail addresses; an address without a domain suffix ("nama@bmk") counts as well
+_RE_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*")
+# social media handles "@budi_s", "IG @pelayanan.bmk" (after e-mail addresses)
+_RE_HANDLE = re.compile(r"(?<![\w@.])@\w(?:[\w.]*\w)?")
+_RE_ANY_DIGIT = re.compile(r"\d")
 
 _HONORIFICS = (
     "bapak",
@@ -363,8 +552,79 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_SCRUB_TAGS = {"nip": "[NIP]", "nik": "[NIK]", "phone": "[TELEPON]", "email": "[EMAIL]"}
-_NAME_TAG = "[NAMA]"
+# Names that are not in the roster: capitalized words ("Joko", "Sari Dewi", up to four)
+# right after a word that introduces a person. Lower-case words are never taken as names.
+_PERSON_INTRO = (*_HONORIFICS[:-1], "om", "tante", "adik", r"atas\s+nama", r"a\.\s?n",
+                 "bernama")  # "teh" is also tea: not used here
+_STAFF_INTRO = ("staf", "staff", "petugas", "pegawai", "karyawan")
+
+#: Capitalized words after an honorific or a staff word that are roles, titles or
+#: ordinary nouns, not names: "Bu Lurah", "Pak Camat", "petugas Loket", "Staf Pelayanan",
+#: "Ibu Rumah Tangga", "Ibu Kota", "Pegawai Negeri Sipil". After a staff word, the
+#: :data:`NAME_STOPWORDS` ("Petugas Ramah") are not names either, nor, after any intro
+#: word, words of the form pe-/ke-...-an ("Petugas Kebersihan"), weekdays and months.
+#: A name after a role word ("Bu Lurah Sari") is not detected.
+ROLE_WORDS: frozenset[str] = frozenset(
+    """
+    lurah camat sekcam sekretaris sekdes kades kadus kaur kepala kasi kasie kasubag kasubbag
+    kabag kabid kadis seksi bagian bidang subbag ketua wakil plt plh pj wali walikota bupati
+    gubernur menteri presiden direktur manajer pimpinan atasan koordinator pembina pengawas
+    rt rw dukuh carik modin guru dosen dokter bidan perawat mantri ustadz ustaz kyai kiai
+    haji hajah hajjah polisi tentara satpam security sopir supir kurir kasir loket
+    pelayanan layanan informasi resepsionis admin operator petugas staf staff pegawai
+    karyawan honorer kontrak harian lepas tetap negeri sipil pemerintah umum keuangan
+    kebersihan keamanan ketertiban kependudukan pajak parkir lapangan teknis teknisi
+    administrasi perkantoran tata usaha tu kelurahan kecamatan kantor dinas kota kabupaten
+    provinsi desa kampung rumah tangga hamil menyusui kandung mertua ahli bendahara
+    pengadministrasi pengolah penata pengelola pranata analis komputer sekretariat front
+    office customer service cs teller frontliner negara swasta wiraswasta bumn puskesmas
+    posyandu dukcapil disdukcapil samsat bpjs pkk pln pdam bank pos
+    """.split()
+)
+# words capitalized at the start of a sentence or in titles: not names
+_COMMON_WORDS = frozenset(
+    """
+    yang dan atau di ke dari untuk dengan itu ini sangat cukup kurang tidak belum sudah
+    sering selalu kadang masih juga lebih agak paling terlalu amat mohon tolong harap
+    kami saya kita anda mereka dia beliau terima kasih semua para pun juga dll tsb
+    bernama atas an senin selasa rabu kamis jumat sabtu minggu januari februari maret
+    april mei juni juli agustus september oktober november desember
+    """.split()
+)
+_RE_TITLE_WORD = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*"
+_WORD_END = r"(?![\w'’\-])"
+
+
+def _after_intro(intro: Iterable[str], excluded: Iterable[str],
+                 extra_excluded: str = "") -> re.Pattern[str]:
+    """``intro`` word, then 1-4 capitalized words that are not ``excluded`` (the name)."""
+    words = "|".join(sorted((re.escape(w) for w in set(excluded)), key=len, reverse=True))
+    not_excluded = rf"(?!(?i:{words}){_WORD_END}){extra_excluded}"
+    tok = not_excluded + _RE_TITLE_WORD
+    return re.compile(
+        rf"(?<![\w.])((?i:{'|'.join(intro)})\.?\s+)({tok}(?:\s+{tok}){{0,3}}){_WORD_END}"
+    )
+
+
+_INTRO_WORDS = {*_HONORIFICS, *_STAFF_INTRO, "om", "tante", "adik", "nama"}
+# quick checks before the two patterns below: a capital after a space, then an intro word
+_RE_SPACE_CAP = re.compile(r"\s[A-Z]")
+_RE_INTRO_CAP = re.compile(
+    rf"(?<![\w.])(?i:{'|'.join((*_PERSON_INTRO, *_STAFF_INTRO))})\.?\s+[A-Z]"
+)
+_PE_KE_AN = r"(?![PpKk]e[a-z]*an" + _WORD_END + ")"  # Pelayanan, Kebersihan, Pembangunan
+_RE_PERSON_NAME = _after_intro(_PERSON_INTRO, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS,
+                               extra_excluded=_PE_KE_AN)
+_RE_STAFF_NAME = _after_intro(
+    _STAFF_INTRO, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS | NAME_STOPWORDS,
+    extra_excluded=_PE_KE_AN,
+)
+
+#: Tags put in place of what is removed. ``[AKUN]`` is a social media handle (``@name``).
+SCRUB_TAGS: dict[str, str] = {"nip": "[NIP]", "nik": "[NIK]", "phone": "[TELEPON]",
+                              "email": "[EMAIL]", "handle": "[AKUN]", "name": "[NAMA]"}
+_SCRUB_TAGS = SCRUB_TAGS
+_NAME_TAG = SCRUB_TAGS["name"]
 _RE_NAME_SPLIT = re.compile(r"[^\w'’\-]+")
 _RE_NAME_TAGS = re.compile(r"\[NAMA\](?:[ \u00a0]+\[NAMA\])+")
 # academic / religious titles around a roster name: "Dr. Budi Santoso, S.Kom., M.Si."
@@ -414,8 +674,12 @@ def _roster_forms(raw: object) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Build (names regex, honorific + short/common token regex) from a roster."""
+def _name_patterns(names: tuple[str, ...], categorical: bool = False,
+                   ) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Build (names regex, honorific + short/common token regex) from a roster.
+
+    ``categorical``: full names only (no single name tokens), for label columns.
+    """
     full: set[str] = set()
     tokens: set[str] = set()
     weak: set[str] = set()  # tokens removed only after an honorific
@@ -431,6 +695,9 @@ def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.P
                     tokens.add(tok)
                 else:
                     weak.add(tok)
+    if categorical:
+        weak |= tokens
+        tokens = set()
     # a stop-listed word on its own is not a name: keep it unless it is a full name
     full -= NAME_STOPWORDS
     strong = None
@@ -443,44 +710,89 @@ def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.P
     return strong, honor
 
 
-def _scrub_steps(names: Iterable[str]) -> list[tuple[re.Pattern[str], str]]:
-    steps: list[tuple[re.Pattern[str], str]] = [
-        (_RE_EMAIL, _SCRUB_TAGS["email"]),
-        (_RE_NIP, _SCRUB_TAGS["nip"]),
-        (_RE_NIK, _SCRUB_TAGS["nik"]),
-        (_RE_PHONE, _SCRUB_TAGS["phone"]),
+# (pattern, replacement, what the text must contain for the pattern to apply)
+_Step = tuple[re.Pattern[str], str, str]
+
+
+def _scrub_steps(names: Iterable[str], categorical: bool = False) -> list[_Step]:
+    steps: list[_Step] = [
+        (_RE_EMAIL, SCRUB_TAGS["email"], "@"),
+        (_RE_HANDLE, SCRUB_TAGS["handle"], "@"),
+        (_RE_NIP, SCRUB_TAGS["nip"], "0"),
+        (_RE_NIP_GROUPED, SCRUB_TAGS["nip"], "0"),
+        (_RE_NIK, SCRUB_TAGS["nik"], "0"),
+        (_RE_PHONE, SCRUB_TAGS["phone"], "0"),
     ]
     if isinstance(names, str):
         names = [names]
     roster = tuple(sorted({str(n) for n in names if n is not None and not pd.isna(n)}))
-    strong, honor = _name_patterns(roster)
+    strong, honor = _name_patterns(roster, categorical)
     if strong is not None:
-        steps.append((strong, _NAME_TAG))
+        steps.append((strong, _NAME_TAG, ""))
     if honor is not None:
-        steps.append((honor, r"\g<1>" + _NAME_TAG))
-    if strong is not None or honor is not None:
-        steps.append((_RE_NAME_TAGS, _NAME_TAG))  # "[NAMA] [NAMA]" -> "[NAMA]"
+        steps.append((honor, r"\g<1>" + _NAME_TAG, ""))
+    steps.append((_RE_PERSON_NAME, r"\g<1>" + _NAME_TAG, "N"))
+    steps.append((_RE_STAFF_NAME, r"\g<1>" + _NAME_TAG, "N"))
+    steps.append((_RE_NAME_TAGS, _NAME_TAG, "["))  # "[NAMA] [NAMA]" -> "[NAMA]"
     return steps
 
 
-def scrub_text(text: str | None, names: Iterable[str] = ()) -> str | None:
+def _scrub_one(text: str, steps: list[_Step]) -> str:
+    """Scrub one text; ``text`` itself when nothing was found."""
+    norm = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    has_digit = _RE_ANY_DIGIT.search(norm) is not None
+    has_intro: bool | None = None
+    out = norm
+    for pattern, repl, need in steps:
+        # cheap pre-checks: "0" = the text has a digit, "N" = an intro word before a
+        # capital ("petugas Joko"), else a character the text must contain ("@", "[")
+        if need == "0":
+            if not has_digit:
+                continue
+        elif need == "N":
+            if has_intro is None:
+                has_intro = (_RE_SPACE_CAP.search(out) is not None
+                             and _RE_INTRO_CAP.search(out) is not None)
+            if not has_intro:
+                continue
+        elif need and need not in out:
+            continue
+        out = pattern.sub(repl, out)
+    return text if out == norm else out
+
+
+def scrub_text(text: str | None, names: Iterable[str] = (), *,
+               categorical: bool = False) -> str | None:
     """Remove personal data from one free-text comment.
 
-    Replaces, in this order: e-mail addresses -> ``[EMAIL]``, NIP (18 digits, also
-    printed ``"19860926 201505 1 001"``) -> ``[NIP]``, NIK (16 digits, also with
-    spaces/dots/dashes) -> ``[NIK]``, Indonesian telephone numbers -> ``[TELEPON]``,
-    and roster names -> ``[NAMA]``. For names, full names and each name token of at
-    least 4 letters that is not in :data:`NAME_STOPWORDS` are removed as whole words,
-    case-insensitively; shorter or common tokens (``"Sri"``, ``"Bagus"``) only right
-    after an honorific (``"Pak Bagus"`` -> ``"Pak [NAMA]"``).
+    The text is matched in Unicode NFKC form without invisible characters (full-width
+    digits count as digits). Replaces, in this order: e-mail addresses -> ``[EMAIL]``,
+    social media handles (``@budi_s``) -> ``[AKUN]``, NIP (18 digits, printed
+    ``"19860926 201505 1 001"`` or in any grouping starting with a plausible birth date)
+    -> ``[NIP]``, NIK (16 digits; with spaces/dots/dashes in any grouping when day and
+    month are plausible) -> ``[NIK]``, Indonesian telephone numbers (mobile and landline)
+    -> ``[TELEPON]``, roster names -> ``[NAMA]``, and capitalized words after an
+    honorific or a staff word ("petugas Joko", "Bu Sari Dewi") -> ``[NAMA]`` unless they
+    are :data:`ROLE_WORDS` ("Bu Lurah", "petugas Loket").
 
-    Ordinary numbers are kept: years ``2024``, money ``Rp1.500.000``, scores ``88,31``.
+    For roster names, full names and each name token of at least 4 letters that is not
+    in :data:`NAME_STOPWORDS` are removed as whole words, case-insensitively; shorter or
+    common tokens (``"Sri"``, ``"Bagus"``) only right after an honorific (``"Pak Bagus"``
+    -> ``"Pak [NAMA]"``).
+
+    Ordinary numbers are kept: years ``2024``, money ``Rp1.500.000``, scores ``88,31``,
+    dates ``12-03-2025``. A text in which nothing is found is returned unchanged (not
+    normalized); otherwise the result is in NFKC form.
 
     Parameters
     ----------
     text : str or None
     names : iterable of str
         Staff names from the roster.
+    categorical : bool
+        For label columns (``jabatan``, ``jenis_layanan``, ...): roster names only as
+        full names (or a token after an honorific), so that a label such as ``"Pranata
+        Komputer"`` is kept when a staff member is called Pranata.
 
     Returns
     -------
@@ -493,16 +805,16 @@ def scrub_text(text: str | None, names: Iterable[str] = ()) -> str | None:
     'NIP [NIP], email [EMAIL]'
     >>> scrub_text("Pak Budi Santoso ramah, skor 88,31 tahun 2024", names=["Budi Santoso"])
     'Pak [NAMA] ramah, skor 88,31 tahun 2024'
+    >>> scrub_text("petugas Joko (IG @joko_bmk) di 024-7471234, Bu Lurah ramah")
+    'petugas [NAMA] (IG [AKUN]) di [TELEPON], Bu Lurah ramah'
     """
     if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
         return text
-    out = str(text)
-    for pattern, repl in _scrub_steps(names):
-        out = pattern.sub(repl, out)
-    return out
+    return _scrub_one(str(text), _scrub_steps(names, categorical))
 
 
-def scrub_series(s: pd.Series, names: Iterable[str] = ()) -> pd.Series:
+def scrub_series(s: pd.Series, names: Iterable[str] = (), *,
+                 categorical: bool = False) -> pd.Series:
     """Vectorized :func:`scrub_text` for a column of comments (missing values stay missing).
 
     Examples
@@ -514,11 +826,71 @@ def scrub_series(s: pd.Series, names: Iterable[str] = ()) -> pd.Series:
     out = s if isinstance(s.dtype, pd.StringDtype) else s.astype("str")
     # comments repeat a lot ("baik", "mantap"): scrub each distinct text once
     codes, uniques = pd.factorize(out, use_na_sentinel=True)
-    texts = pd.Series(uniques, dtype=out.dtype)
-    for pattern, repl in _scrub_steps(names):
-        texts = texts.str.replace(pattern, repl, regex=True)
-    scrubbed = pd.array(np.append(texts.to_numpy(dtype=object), None)[codes], dtype=out.dtype)
+    steps = _scrub_steps(names, categorical)
+    texts = [_scrub_one(str(t), steps) for t in uniques]
+    scrubbed = pd.array(np.array([*texts, None], dtype=object)[codes], dtype=out.dtype)
     return pd.Series(scrubbed, index=s.index, name=s.name)
+
+
+# Extra (non-contract) column names that suggest personal data: never written to
+# data/processed/, even when allowed with ``simpan_kolom``. Matched as whole words of the
+# normalized name (NFKC, camelCase split, lower case, non-alphanumerics -> "_").
+_PERSONAL_COLUMN = re.compile(
+    r"(?:^|_)(?:nama|name|nik|nip|nrp|npwp|nomor_induk|identitas|email|e_mail|surel|telp|"
+    r"tlp|telepon|phone|hp|wa|whatsapp|alamat|address|ktp|kk|rekening|paspor|passport|"
+    r"lahir|ttl|dob|birth|birthday|pemohon|pelapor|pengadu|kandung)(?:$|_)"
+)
+
+
+def column_key(name: object) -> str:
+    """Normalized column name: NFKC, camelCase split, lower case, ``_`` between words.
+
+    Examples
+    --------
+    >>> column_key("Tempat/Tgl. Lahir"), column_key("noHP"), column_key(" Nama: ")
+    ('tempat_tgl_lahir', 'no_hp', 'nama')
+    """
+    text = unicodedata.normalize("NFKC", str(name))
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).casefold()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+
+
+def is_personal_column(name: object) -> bool:
+    """Whether an extra column's name suggests personal data (name, NIK/NIP, telephone,
+    e-mail, address, birth date, applicant, ...).
+
+    Examples
+    --------
+    >>> [is_personal_column(c) for c in ("Nama:", "tgl_lahir", "Pemohon", "catatan")]
+    [True, True, True, False]
+    """
+    return _PERSONAL_COLUMN.search(column_key(name)) is not None
+
+
+def split_extra_columns(extras: Iterable[str], allowed: Iterable[str] = (),
+                        ) -> tuple[list[str], list[str], list[str]]:
+    """Extra columns to keep, to drop, and (among the dropped) those allowed but refused.
+
+    A column is kept only when ``allowed`` names it (compared after trimming, case-
+    insensitively) and its name does not suggest personal data (:func:`is_personal_column`).
+
+    Examples
+    --------
+    >>> split_extra_columns(["catatan", "no_hp", "kanal"], ["Catatan", "no_hp"])
+    (['catatan'], ['no_hp', 'kanal'], ['no_hp'])
+    """
+    allow = {str(a).strip().casefold() for a in allowed}
+    keep, drop, refused = [], [], []
+    for col in extras:
+        asked = str(col).strip().casefold() in allow
+        personal = is_personal_column(col)
+        if asked and not personal:
+            keep.append(col)
+        else:
+            drop.append(col)
+            if asked:
+                refused.append(col)
+    return keep, drop, refused
 
 
 # --------------------------------------------------------------------------- suppression

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import i18n, triwulan
 from .bagian import arah
-from .naskah import aman
+from .naskah import Kalimat, isi
 
 KUAT, SEDANG, LEMAH = "kuat", "sedang", "lemah"
 
@@ -122,9 +122,9 @@ TEKS: dict[str, dict[str, str]] = {
 }
 
 
-def _t(key: str, lang: str, **kw: Any) -> str:
+def _t(key: str, lang: str, **kw: Any) -> Kalimat:
     # data values (unit names) are escaped: the sentences are rendered as Markdown/HTML
-    return i18n.translate(TEKS, key, lang, **aman(kw))
+    return isi(TEKS, key, lang, **kw)
 
 
 def _angka(x: Any) -> bool:

@@ -42,6 +42,72 @@ def _exporter():
     return exporter
 
 
+# An HTML start tag with its attributes (quoted values may hold '>').
+_START_TAG = re.compile(
+    r"<[a-zA-Z][^\s/>]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"\s*/?>")
+_ATTR = re.compile(r"(\s+)([^\s\"'>/=]+)(?:(\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+_URL_ATTRS = frozenset({"href", "src", "xlink:href", "action", "formaction", "poster",
+                        "background", "cite", "data", "srcset", "ping", "lowsrc", "dynsrc",
+                        "longdesc", "manifest", "codebase", "archive"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,[a-z0-9+/=]*$")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def tautan_aman(url: str, *, gambar: bool = False) -> bool:
+    """True when a link target may stay in a published page: ``http(s)``, an in-page
+    ``#anchor`` or a relative path; with ``gambar`` (an ``<img src>``) also an embedded
+    ``data:image/...;base64`` picture (the charts). Anything else (``javascript:``,
+    ``vbscript:``, ``data:`` elsewhere, ``file:``) is not, however it is spelled.
+
+    Examples
+    --------
+    >>> [tautan_aman(u) for u in ("https://x.id/a", "#ikm", "02_korelasi.html",
+    ...                           "JaVa&#x09;Script:alert(1)", " javascript:x", "file:///etc")]
+    [True, True, True, False, False, False]
+    >>> tautan_aman("data:image/png;base64,AAA=", gambar=True), tautan_aman("data:text/html,x")
+    (True, False)
+    """
+    text = _CONTROL.sub("", html.unescape(url)).lower()
+    if text.startswith("#"):
+        return True
+    m = _SCHEME.match(text)
+    if m is None:
+        return True  # relative (a ':' after '/', '?' or '#' is no scheme)
+    if m.group(1) in ("http", "https"):
+        return True
+    return gambar and bool(_DATA_IMAGE.match(text))
+
+
+def bersihkan_tautan(body: str) -> str:
+    """Remove every link attribute (``href``, ``src``, ``xlink:href``, ``action``, ...)
+    whose target :func:`tautan_aman` refuses, so no ``javascript:`` link reaches the HTML
+    or the PDF whatever the Markdown step made of the data.
+
+    Examples
+    --------
+    >>> bersihkan_tautan('<p><a href="javascript:alert(1)">klik</a> <a href="#x">y</a></p>')
+    '<p><a>klik</a> <a href="#x">y</a></p>'
+    >>> bersihkan_tautan('<img src="data:image/png;base64,AA==" alt="a">')
+    '<img src="data:image/png;base64,AA==" alt="a">'
+    """
+    def attr(m: re.Match[str]) -> str:
+        name, value = m.group(2).lower(), m.group(4)
+        if name not in _URL_ATTRS or value is None:
+            return m.group(0)
+        return m.group(0) if tautan_aman(value.strip("\"'"), gambar=is_img) else ""
+
+    def tag(m: re.Match[str]) -> str:
+        nonlocal is_img
+        text = m.group(0)
+        is_img = text[1:4].lower() == "img" and not text[4:5].isalnum()
+        return _ATTR.sub(attr, text)
+
+    is_img = False
+    return _START_TAG.sub(tag, body)
+
+
 def daftar_isi(body: str, title: str) -> str:
     """Build a table of contents from the ``<h2>``/``<h3>`` ids nbconvert gives headings."""
     items = []
@@ -90,6 +156,7 @@ def ekspor_html(
     exporter.language_code = lang
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     body = body.replace("<!--KINERJA-TOC-->", daftar_isi(body, toc_title), 1)
+    body = bersihkan_tautan(body)
     if _EXTERNAL.search(body):
         raise RuntimeError(f"external resource left in HTML for {target}")
     return atomic.write_text(target, body)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from .. import __version__, atomic, i18n
+from .. import __version__, atomic, i18n, kunci_folder
 from . import teks
 
 _CSS = """
@@ -24,6 +24,7 @@ footer{color:#555;font-size:.85rem;border-top:1px solid #ccc;margin-top:2rem;pad
 def _page(title: str, body: str, lang: str) -> str:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"{kunci_folder.HTML_MARKER}"  # what --out may overwrite: index pages kinerja wrote
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>{body}<footer>kinerja-analysis {__version__}</footer>"
@@ -68,9 +69,11 @@ def headline(results: Mapping, lang: str) -> dict[str, str]:
 
 
 def tulis_indeks_periode(
-    folder: Path, periode: str, lang: str, pages: Mapping[str, Path], results: Mapping
+    folder: Path, periode: str, lang: str, pages: Mapping[str, Path], results: Mapping,
+    *, peringatan: str = "",
 ) -> Path:
-    """``<periode>/index.html``: links to the period's pages and its headline figures."""
+    """``<periode>/index.html``: links to the period's pages and its headline figures;
+    ``peringatan`` (the lowered-threshold sentence) is shown first."""
     items = "".join(
         f'<li><a href="{html.escape(p.name)}">'
         f"{html.escape(teks.judul_notebook(stem, lang))}</a></li>"
@@ -81,7 +84,10 @@ def tulis_indeks_periode(
         for k, v in headline(results, lang).items()
     )
     body = (
-        f"<p>{html.escape(teks.page_text('periode', lang))}: "
+        (f'<p class="peringatan" role="note" style="background:#fff3cd;border-left:4px solid '
+         f'#b45309;padding:.4rem .6rem;font-weight:600">{html.escape(peringatan)}</p>'
+         if peringatan else "")
+        + f"<p>{html.escape(teks.page_text('periode', lang))}: "
         f"{html.escape(i18n.fmt_periode(periode, lang))}</p><ul>{items}</ul>"
         + (f"<table>{rows}</table>" if rows else "")
         + '<p><a href="results.json">results.json</a> · '

@@ -11,8 +11,11 @@ Output layout (``OUT`` = ``--out``)::
     OUT/<periode>/04_ringkasan_eksekutif.pdf   A4 executive summary (with ``pdf=True``)
     OUT/_gagal-<periode>/          executed notebooks of a failed run, for inspection
 
-A period folder is built aside and moved into place only when complete, so an interrupted
-run leaves the previous report intact.
+A period folder is built aside (``OUT/.build-<periode>-<pid>-<hex>``, one per run) and
+swapped into place only when complete, so an interrupted run leaves the previous report
+intact. ``OUT`` and the processed folder are locked for the whole run (a second run into
+either exits 3), the notebooks read this run's own snapshot of the processed data, and
+only outputs kinerja wrote are replaced (:mod:`kinerja_analysis.kunci_folder`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
+import secrets
 import shlex
 import shutil
 import sys
@@ -34,8 +39,9 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__, atomic, i18n
-from ..prepare import input_hashes, prepare
+from .. import __version__, atomic, i18n, kunci_folder
+from ..contract import ContractOptions
+from ..prepare import input_hashes, key_for, prepare
 from . import ekspor, hasil, indeks, teks
 from . import parameter as nbparam
 
@@ -251,6 +257,9 @@ class WarmKernel:
                 execution_timeout=CELL_TIMEOUT,
             )
         except pm.PapermillExecutionError as err:
+            env = kunci_folder.dari_pesan(err.ename, err.evalue)
+            if env is not None:  # a full disk or read-only output: exit 3, not 2
+                raise env from None
             # err.exec_count counts every cell the shared kernel ran (earlier notebooks,
             # the reset and parameter cells): name the notebook's own code cell instead
             raise NotebookFailedError(
@@ -258,6 +267,9 @@ class WarmKernel:
                 out_nb,
             ) from None
         except Exception as err:  # kernel died, bad notebook file, ...
+            env = kunci_folder.dari_oserror(err, out_nb)
+            if env is not None:  # saving the executed notebook failed: the disk, not it
+                raise env from err
             raise NotebookFailedError(
                 nb_path.name, None, type(err).__name__, str(err), out_nb
             ) from err
@@ -288,10 +300,12 @@ class _Run:
     declared: dict[str, dict[str, nbparam.Deklarasi]] = field(default_factory=dict)
     pdf: bool = False
     lenient: bool = False
+    simpan_kolom: tuple[str, ...] = ()  # extra columns prepare keeps (--simpan-kolom)
     t0: float = field(default_factory=time.time)
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     marks: list[tuple[str, float]] = field(default_factory=list)
+    snapshot: Path | None = None  # this run's copy of the processed folder
 
     def step(self, i: int, key: str, **kw: Any) -> None:
         self.marks.append((key, time.perf_counter()))
@@ -329,6 +343,10 @@ def run_report(
     log: Callable[[str], None] = print,
     progress_bar: bool = True,
     pdf: bool = False,
+    buat_kunci: bool = False,
+    kunci_baru: bool = False,
+    izinkan_k_kecil: bool = False,
+    simpan_kolom: tuple[str, ...] | list[str] = (),
 ) -> ReportResult:
     """Run the whole report; see the module docstring for the output layout.
 
@@ -339,15 +357,32 @@ def run_report(
     runs (:mod:`.parameter`): only declared names, values converted to the declared type
     (text such as ``"10"`` is accepted), each passed only to the notebooks declaring it.
     ``periode_akhir`` may be typed ``2025q4``, ``2025-Q4`` or ``2025 Q4``.
+    ``k_min_pegawai`` below 10 or ``k_min_responden`` below 5 is refused unless
+    ``izinkan_k_kecil``; then every page states it and results.json records it
+    (``meta.ambang_kerahasiaan``). Below 1 is never accepted.
+
+    The pseudonym key is resolved before the kernel starts (:func:`prepare.key_for`):
+    ``buat_kunci`` creates one when none is found (otherwise only interactively),
+    ``kunci_baru`` accepts a key other than the one the processed folder was made with.
+    Its fingerprint is recorded in ``manifest.json`` (``sidik_kunci``).
+
+    ``simpan_kolom``: extra (non-contract) columns prepare keeps, scrubbed
+    (:attr:`contract.ContractOptions.simpan_kolom`, CLI ``--simpan-kolom``).
 
     Raises
     ------
+    privacy.PseudonymKeyError, privacy.PseudonymKeyMissingError
+        No usable key, or not the processed folder's key. Exit code 3 in the CLI.
     parameter.ParameterError
         A parameter or ``periode_akhir`` is not valid. Exit code 3 in the CLI.
     prepare.DataInvalidError
         Inputs break the data contract (strict mode). Exit code 1 in the CLI.
     NotebookFailedError
         A notebook failed; the executed copy is kept. Exit code 2 in the CLI.
+    kunci_folder.KesalahanLingkungan
+        Another run uses ``out_dir`` or ``processed_dir``; a path in ``out_dir`` the run
+        would replace was not written by kinerja; a full disk or read-only output (also
+        inside a notebook). Nothing is replaced. Exit code 3 in the CLI.
     """
     nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
     notebooks = sorted(nb_dir.glob("[0-9][0-9]_*.ipynb"))
@@ -359,6 +394,8 @@ def run_report(
         periode_akhir = nbparam.baca_periode(periode_akhir, lang)
     declared = nbparam.baca_semua(notebooks, lang)
     user_params = nbparam.periksa(declared, dict(params or {}), lang)
+    if nbparam.periksa_k({**DEFAULT_PARAMS, **user_params}, izinkan_k_kecil):
+        user_params["izinkan_k_kecil"] = True  # the notebooks' pages accept the lowered k
     run = _Run(
         data_dir=Path(data_dir).resolve(),
         out_dir=Path(out_dir).resolve(),
@@ -373,27 +410,48 @@ def run_report(
         declared=declared,
         pdf=pdf,
         lenient=lenient,
+        simpan_kolom=tuple(simpan_kolom),
     )
+    # OUT and the processed folder are this run's until it ends: a second run into either
+    # stops at once (kunci_folder.FolderDipakaiError, exit 3).
+    with kunci_folder.kunci_keluaran(run.out_dir), kunci_folder.kunci_processed(run.processed):
+        return _run_locked(run, periode_akhir, skip_unchanged, log, nb_dir, lenient,
+                           progress_bar, buat_kunci, kunci_baru)
+
+
+def _run_locked(run: _Run, periode_akhir: str | None, skip_unchanged: bool,
+                log: Callable[[str], None], nb_dir: Path, lenient: bool, progress_bar: bool,
+                buat_kunci: bool, kunci_baru: bool) -> ReportResult:
+    """The run itself, with both folders locked: nothing in ``OUT`` that kinerja did not
+    write is replaced; the notebooks read this run's snapshot of the processed data, in
+    this run's own build folder; leftovers of killed runs are removed first."""
+    kunci_folder.periksa_keluaran(run.out_dir, periode_akhir)
+    kunci_folder.hapus_sisa(run.out_dir, _STALE_BUILD)
     if skip_unchanged and periode_akhir and run.unchanged(periode_akhir):
         log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode_akhir))
         return ReportResult(run.out_dir, periode_akhir, skipped=True)
 
+    key = key_for(run.processed, buat_kunci=buat_kunci, kunci_baru=kunci_baru)
     _kernel_env()
     kernel = WarmKernel(nb_dir)  # starts importing while the data are prepared
     # Each notebook's HTML is exported in this thread while the kernel runs the next one
     # (the parent process only waits on the kernel meanwhile).
     pool = ThreadPoolExecutor(1, thread_name_prefix="kinerja-ekspor")
+    build: Path | None = None
     try:
         run.step(1, "prepare", data=str(run.data_dir))
         prep = prepare(
-            run.data_dir, run.processed, lenient=lenient, progress=lambda m: log(f"      {m}")
+            run.data_dir, run.processed, lenient=lenient, progress=lambda m: log(f"      {m}"),
+            key=key, kunci_baru=kunci_baru,
+            options=ContractOptions(simpan_kolom=run.simpan_kolom),
         )
-        periode = periode_akhir or _last_triwulan(run.processed)
+        run.snapshot = _snapshot(run.processed)
+        periode = periode_akhir or _last_triwulan(run.snapshot)
+        kunci_folder.periksa_keluaran(run.out_dir, periode)
         if skip_unchanged and run.unchanged(periode):
             log(i18n.translate(teks.LOG, "skip", run.lang, periode=periode))
             return ReportResult(run.out_dir, periode, skipped=True)
-        build = run.out_dir / f".build-{periode}"
-        shutil.rmtree(build, ignore_errors=True)
+        build = run.out_dir / f".build-{periode}-{os.getpid()}-{secrets.token_hex(4)}"
         (build / "_hasil").mkdir(parents=True)
         (build / "_notebook").mkdir()
         header = _header(run, periode, prep.ringkasan)
@@ -403,6 +461,35 @@ def run_report(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         kernel.close()
+        if build is not None:  # moved into place or to _gagal- unless the run failed
+            shutil.rmtree(build, ignore_errors=True)
+        if run.snapshot is not None:
+            shutil.rmtree(run.snapshot, ignore_errors=True)
+
+
+#: Build folders of killed runs (pid dead) and of versions without per-run folders.
+_STALE_BUILD = re.compile(r"\.build-\d{4}-Q[1-4](?:-(?P<pid>\d+)-[0-9a-f]+)?")
+
+
+def _snapshot(processed: Path) -> Path:
+    """This run's copy of the processed folder, ``.<name>.snapshot-<pid>-<hex>`` next to it
+    (same file system: hard links, a copy only where links fail). ``prepare`` replaces
+    files by renaming new ones in, never by writing into them, so a later prepare cannot
+    change what this run reads; and no row-level data is ever inside ``OUT``."""
+    snap = processed.parent / f".{processed.name}.snapshot-{os.getpid()}-{secrets.token_hex(4)}"
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    try:
+        shutil.copytree(processed, snap, copy_function=link)
+    except BaseException:
+        shutil.rmtree(snap, ignore_errors=True)
+        raise
+    return snap
 
 
 def _header(run: _Run, periode: str, ringkasan: Mapping) -> dict[str, Any]:
@@ -414,6 +501,7 @@ def _header(run: _Run, periode: str, ringkasan: Mapping) -> dict[str, Any]:
         run.hashes,
         reproduce=_reproduce_cmd(run.data_dir, run.lang, periode, run.user_params,
                                  lenient=run.lenient),
+        ambang={k: run.params[k] for k in nbparam.K_BAKU if k in run.params},
     )
 
 
@@ -435,7 +523,7 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
     nb_params = {
         **run.params,
         "data_dir": str(run.data_dir),
-        "processed_dir": str(run.processed),
+        "processed_dir": str(run.snapshot or run.processed),  # this run's own copy
         "results_dir": str(build / "_hasil"),
         "lang": run.lang,
         "periode_akhir": periode,
@@ -462,6 +550,8 @@ def _execute_all(run: _Run, kernel: WarmKernel, build: Path, periode: str, bar_o
     except NotebookFailedError as err:
         pool.shutdown(wait=True, cancel_futures=True)  # nothing writes into build any more
         failed = run.out_dir / f"_gagal-{periode}"
+        if failed.exists() and not (failed / "_notebook").is_dir():  # not ours: keep it
+            failed = run.out_dir / f"_gagal-{periode}-{os.getpid()}"
         shutil.rmtree(failed, ignore_errors=True)
         os.replace(build, failed)
         err.kept = failed / "_notebook" / Path(err.kept).name  # where it is now
@@ -481,6 +571,11 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
         "lang": run.lang,
         "versi": __version__,
         "tanggal_data": ringkasan.get("tanggal_data"),
+        "ambang_kerahasiaan": {
+            **{k: run.params.get(k, v) for k, v in nbparam.K_BAKU.items()},
+            "baku": dict(nbparam.K_BAKU),
+            "diturunkan": bool(header.get("peringatan")),
+        },
     }
     results = hasil.gabung(build / "_hasil", meta)
     atomic.write_json(build / "results.json", results)
@@ -494,14 +589,16 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
                    judul=teks.judul_notebook(PDF_PAGE, run.lang),
                    meta_line=header["meta_line"],
                    footer_line=f"{header['footer_line']} {header['reproduce']}",
-                   lang=run.lang)
+                   lang=run.lang, peringatan=header.get("peringatan", ""))
         run.log(f"      ✓ {summary.with_suffix('.pdf').name}")
 
     run.step(4, "index")
     manifest = {
+        "generator": kunci_folder.GENERATOR,  # what --out may replace (kunci_folder)
         "versi": __version__,
         "parameter": _manifest_params(run.params, run.lang, periode),
         "input_sha256": run.hashes,
+        "sidik_kunci": ringkasan.get("sidik_kunci"),
         "mulai": run.started,
         "selesai": datetime.now(UTC).isoformat(timespec="seconds"),
         "durasi_detik": round(time.time() - run.t0, 1),
@@ -513,9 +610,11 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
         },
     }
     atomic.write_json(build / "manifest.json", manifest)
-    indeks.tulis_indeks_periode(build, periode, run.lang, pages, results)
+    indeks.tulis_indeks_periode(build, periode, run.lang, pages, results,
+                                peringatan=header.get("peringatan", ""))
     shutil.rmtree(build / "_notebook")
     shutil.rmtree(build / "_hasil")
+    kunci_folder.periksa_keluaran(run.out_dir, periode)  # nothing foreign appeared meanwhile
     final = atomic.replace_dir(build, run.out_dir / periode)
     for name in ("results.json", "manifest.json"):
         shutil.copyfile(final / name, run.out_dir / f".{name}.tmp")
@@ -552,7 +651,8 @@ def _reproduce_cmd(
     q = shlex.quote
     extra = "".join(
         f" -p {q(k)} {q(nbparam.teks_nilai(v))}" for k, v in sorted((params or {}).items())
-    )
+        if k != "izinkan_k_kecil"
+    ) + (" --izinkan-k-kecil" if (params or {}).get("izinkan_k_kecil") else "")
     try:
         data = data_dir.relative_to(Path.cwd())
     except ValueError:

@@ -7,6 +7,7 @@ so a report is never half-translated: a missing translation is a test failure.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from .. import i18n
@@ -292,16 +293,72 @@ PILIH_UNIT: dict[str, dict[str, str]] = {
 }
 
 
-def aman(params: dict[str, Any]) -> dict[str, Any]:
-    """HTML-escape the text values put into a sentence (numbers pass unchanged).
+class Kalimat(str):
+    """Text from a catalog with its data values already escaped (:func:`teks_aman`): it is
+    Markdown the toolkit wrote, so a sentence built from it keeps its **bold** and is not
+    escaped again. Any other text put into a sentence is data and is escaped."""
+
+    __slots__ = ()
+
+
+# Markdown that data could form: emphasis, code, links/images, strikethrough, tables, math,
+# headings; entities rather than backslashes, so html.unescape (:func:`polos`) undoes them.
+_MD_ENTITAS = {"\\": "&#92;", "`": "&#96;", "*": "&#42;", "[": "&#91;", "]": "&#93;",
+               "~": "&#126;", "|": "&#124;", "$": "&#36;", "#": "&#35;"}
+_MD_KHUSUS = re.compile(r"[\\`*\[\]~|$#]")
+# '_' opens or closes emphasis unless it sits between two letters/digits (skor_kinerja).
+_GARIS_BAWAH = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_BARIS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+def teks_aman(nilai: str) -> str:
+    """A data value (unit name, file name, free text) as Markdown that shows exactly that
+    text: HTML special characters and Markdown markup are written as entities, line breaks
+    as spaces, and ``://`` so that no bare address becomes a link.
 
     Examples
     --------
-    >>> aman({"unit": "<b>X</b>", "n": 3})
-    {'unit': '&lt;b&gt;X&lt;/b&gt;', 'n': 3}
+    >>> teks_aman("[klik](javascript:alert(1))")
+    '&#91;klik&#93;(javascript:alert(1))'
+    >>> teks_aman("**tebal** <b>x</b> _miring_ skor_kinerja")
+    '&#42;&#42;tebal&#42;&#42; &lt;b&gt;x&lt;/b&gt; &#95;miring&#95; skor_kinerja'
+    >>> polos(teks_aman("a*b [c](http://d) &amp; e_ `x`")) == "a*b [c](http://d) &amp; e_ `x`"
+    True
     """
-    return {k: html.escape(v, quote=False) if isinstance(v, str) else v
+    text = html.escape(_BARIS.sub(" ", str(nilai)), quote=False)
+    text = _MD_KHUSUS.sub(lambda m: _MD_ENTITAS[m.group(0)], text)
+    text = _GARIS_BAWAH.sub("&#95;", text)
+    return text.replace("://", "&#58;//")
+
+
+def polos(teks: str) -> str:
+    """The plain text of a sentence (for a chart label, a caption or alt text, which are
+    not Markdown): undoes :func:`teks_aman`.
+
+    Examples
+    --------
+    >>> polos(Kalimat("Unit &#91;klik&#93; &lt;b&gt;"))
+    'Unit [klik] <b>'
+    """
+    return html.unescape(str(teks))
+
+
+def aman(params: dict[str, Any]) -> dict[str, Any]:
+    """Escape the text values put into a sentence (:func:`teks_aman`); numbers and
+    :class:`Kalimat` (catalog text, already escaped) pass unchanged.
+
+    Examples
+    --------
+    >>> aman({"unit": "<b>X</b>", "n": 3, "nama": Kalimat("**IKM**")})
+    {'unit': '&lt;b&gt;X&lt;/b&gt;', 'n': 3, 'nama': '**IKM**'}
+    """
+    return {k: teks_aman(v) if isinstance(v, str) and not isinstance(v, Kalimat) else v
             for k, v in params.items()}
+
+
+def isi(catalog: dict[str, dict[str, str]], key: str, lang: str, **params: Any) -> Kalimat:
+    """``i18n.translate`` with the data values escaped (:func:`aman`), as a :class:`Kalimat`."""
+    return Kalimat(i18n.translate(catalog, key, lang, **aman(params)))
 
 
 class Naskah:
@@ -320,7 +377,8 @@ class Naskah:
         self.catalog = catalog
         self.lang = i18n.check_lang(lang)
 
-    def __call__(self, key: str, **params: Any) -> str:
+    def __call__(self, key: str, **params: Any) -> Kalimat:
         # Values come from data (unit names, free text): escape them so a name such as
-        # "<img onerror=...>" is shown as text, never rendered as HTML by the Markdown step.
-        return i18n.translate(self.catalog, key, self.lang, **aman(params))
+        # "<img onerror=...>" or "[x](javascript:...)" is shown as text, never rendered as
+        # HTML or a link by the Markdown step.
+        return isi(self.catalog, key, self.lang, **params)

@@ -25,12 +25,15 @@ from typing import Any
 from .. import i18n, triwulan
 
 __all__ = [
+    "K_BAKU",
+    "AmbangKecilWarning",
     "DIATUR_RUNNER",
     "Deklarasi",
     "ParameterError",
     "baca_deklarasi",
     "baca_periode",
     "periksa",
+    "periksa_k",
     "teks_nilai",
     "ubah_nilai",
 ]
@@ -42,7 +45,13 @@ DIATUR_RUNNER: dict[str, str] = {
     "data_dir": "--data",
     "processed_dir": "--processed",
     "results_dir": "--out",
+    "izinkan_k_kecil": "--izinkan-k-kecil",
 }
+
+#: Default minimum group sizes (disclosure control). Lower values need an explicit flag
+#: (``--izinkan-k-kecil``, ``run_report(izinkan_k_kecil=True)``) and are stated on every
+#: page; values below 1 are never accepted.
+K_BAKU: dict[str, int] = {"k_min_pegawai": 10, "k_min_responden": 5}
 
 #: Type of a parameter whose default is ``None`` (others with a ``None`` default: text).
 _JENIS_NONE: dict[str, str] = {"periode_akhir": "str|None", "gelombang": "int|None"}
@@ -118,11 +127,32 @@ _MSG: dict[str, dict[str, str]] = {
         "en": "Unknown --periode-akhir: {teks!r}. Write the quarter as YEAR-Qn, "
               "e.g. 2025-Q4 (also accepted: 2025q4, '2025 Q4').",
     },
+    "k_kecil": {
+        "id": "Ambang kerahasiaan {nama} = {nilai} lebih rendah dari bawaannya (baku {baku}): "
+              "kelompok sekecil itu dapat mengungkap identitas orang. Bila memang disengaja, "
+              "tambahkan --izinkan-k-kecil (Python: run_report(izinkan_k_kecil=True)); "
+              "setiap halaman laporan akan menyatakannya. Nilai di bawah 1 tidak pernah "
+              "diterima.",
+        "en": "Confidentiality threshold {nama} = {nilai} is below its default "
+              "(default {baku}): groups that small can identify people. If intended, add "
+              "--izinkan-k-kecil (Python: run_report(izinkan_k_kecil=True)); every report "
+              "page will say so. Values below 1 are never accepted.",
+    },
+    "k_nol": {
+        "id": "Ambang kerahasiaan {nama} = {nilai} tidak valid: harus bilangan bulat ≥ 1 "
+              "(juga dengan --izinkan-k-kecil).",
+        "en": "Confidentiality threshold {nama} = {nilai} is not valid: it must be an "
+              "integer ≥ 1 (also with --izinkan-k-kecil).",
+    },
     "sel_rusak": {
         "id": "Sel parameters pada {nb} bukan kode Python yang valid: {err}",
         "en": "The parameters cell of {nb} is not valid Python: {err}",
     },
 }
+
+
+class AmbangKecilWarning(UserWarning):
+    """A page's minimum group size is below :data:`K_BAKU` without ``izinkan_k_kecil``."""
 
 
 class ParameterError(ValueError):
@@ -441,6 +471,64 @@ def periksa(deklarasi: Mapping[str, Mapping[str, Deklarasi]], params: Mapping[st
         if pesan is not None:
             raise ParameterError(f"{pesan}\n{daftar_parameter(deklarasi, lang)}")
     return out
+
+
+def _dua_bahasa(key: str, **params: Any) -> str:
+    return "\n".join(i18n.translate(_MSG, key, lang, **params) for lang in ("id", "en"))
+
+
+def periksa_k(params: Mapping[str, Any], izinkan_k_kecil: bool = False) -> dict[str, int]:
+    """The minimum group sizes in ``params`` that are below :data:`K_BAKU` (empty: none).
+
+    Below 1 is always refused; below the default only with ``izinkan_k_kecil``. The
+    message is in both languages (id first) and names the parameter, value and flag.
+
+    Raises
+    ------
+    ParameterError
+        A threshold below 1, or below the default without ``izinkan_k_kecil``.
+
+    Examples
+    --------
+    >>> periksa_k({"k_min_pegawai": 3, "seed": 1}, izinkan_k_kecil=True)
+    {'k_min_pegawai': 3}
+    >>> periksa_k({"k_min_responden": 2})
+    Traceback (most recent call last):
+    ...
+    kinerja_analysis.laporan.parameter.ParameterError: Ambang kerahasiaan k_min_responden = 2 ...
+    """
+    lowered: dict[str, int] = {}
+    for nama, baku in K_BAKU.items():
+        if nama not in params or params[nama] is None:
+            continue
+        nilai = params[nama]
+        try:
+            angka = _bulat(nilai)
+        except (ValueError, TypeError):
+            raise ParameterError(_dua_bahasa("k_nol", nama=nama, nilai=nilai)) from None
+        if angka < 1:
+            raise ParameterError(_dua_bahasa("k_nol", nama=nama, nilai=nilai))
+        if angka < baku:
+            if not izinkan_k_kecil:
+                raise ParameterError(_dua_bahasa("k_kecil", nama=nama, nilai=nilai, baku=baku))
+            lowered[nama] = angka
+    return lowered
+
+
+def peringatan_k(nama: str, nilai: int, izinkan_k_kecil: bool) -> None:
+    """For the page functions (:class:`kinerja_analysis.laporan.bagian.Parameter`): a
+    threshold below 1 raises ``ValueError``; below the default a
+    :class:`AmbangKecilWarning` unless ``izinkan_k_kecil``."""
+    baku = K_BAKU[nama]
+    if isinstance(nilai, bool) or int(nilai) != nilai or nilai < 1:
+        raise ValueError(_dua_bahasa("k_nol", nama=nama, nilai=nilai))
+    if nilai < baku and not izinkan_k_kecil:
+        import warnings
+
+        text = _dua_bahasa("k_kecil", nama=nama, nilai=nilai, baku=baku).replace(
+            "--izinkan-k-kecil (Python: run_report(izinkan_k_kecil=True))",
+            "Parameter(..., izinkan_k_kecil=True)")
+        warnings.warn(text, AmbangKecilWarning, stacklevel=4)
 
 
 def baca_periode(teks: str, lang: str = "id") -> str:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import i18n
-from .naskah import PILIH_UNIT
+from .naskah import PILIH_UNIT, Kalimat, isi, polos
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 # Traffic-light style mutu colours that stay distinguishable for colour-blind readers.
@@ -102,8 +102,13 @@ def gambar_html(fig: Any, alt: str) -> str:
     (True, True)
     """
     import matplotlib.pyplot as plt
+    from matplotlib.text import Text
 
     buf = io.BytesIO()
+    for t in fig.findobj(Text):  # titles and labels built from sentences: plain text
+        label = t.get_text()
+        if "&" in label:
+            t.set_text(polos(label))
     _rasterize_large(fig)
     panels = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
     if len(panels) > 1 and fig.get_layout_engine() is None:
@@ -111,6 +116,7 @@ def gambar_html(fig: Any, alt: str) -> str:
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
+    alt = polos(alt)  # plain text: the sentence's escaped data values shown as they are
     return (
         f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}" />'
         f"<figcaption>{html.escape(alt)}</figcaption></figure>"
@@ -133,6 +139,9 @@ def tabel_html(
 ) -> str:
     """Escaped HTML table: columns formatted by ``spec`` (see :func:`i18n.format_frame`).
 
+    Cells are data, shown as they are; the caption and headers are sentences
+    (:class:`~kinerja_analysis.laporan.naskah.Kalimat`), shown as plain text (:func:`polos`).
+
     Examples
     --------
     >>> df = pd.DataFrame({"unit_kerja": ["<b>X</b>"], "ikm": [88.314]})
@@ -142,10 +151,10 @@ def tabel_html(
     """
     shown = i18n.format_frame(df, spec or {}, lang) if spec else df.astype(str)
     if headers:
-        shown = shown.rename(columns=dict(headers))
+        shown = shown.rename(columns={k: polos(v) for k, v in headers.items()})
     body = shown.to_html(index=False, escape=True, border=0, classes="tabel-kinerja", na_rep="–")
     if caption:
-        body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+        body = body.replace(">", f"><caption>{html.escape(polos(caption))}</caption>", 1)
     return body
 
 
@@ -319,12 +328,12 @@ def kalimat_pilihan(info: Mapping[str, Any], ukuran: str, lang: str = "id",
               "a": i18n.fmt_int(info["n_terendah"], lang),
               "b": i18n.fmt_int(info["n_tertinggi"], lang),
               "c": i18n.fmt_int(info["n_tanpa_nilai"], lang),
-              "ukuran": html.escape(ukuran, quote=False)}
-    parts = [i18n.translate(PILIH_UNIT, "pilih_" + cara, lang, **params)]
+              "ukuran": ukuran}
+    parts = [isi(PILIH_UNIT, "pilih_" + cara, lang, **params)]
     if info["n_tanpa_nilai"]:
-        parts.append(i18n.translate(PILIH_UNIT, "pilih_tanpa_nilai", lang, **params))
+        parts.append(isi(PILIH_UNIT, "pilih_tanpa_nilai", lang, **params))
     if results_json:
-        parts.append(i18n.translate(PILIH_UNIT, "pilih_results", lang))
-    return " ".join(parts)
+        parts.append(isi(PILIH_UNIT, "pilih_results", lang))
+    return Kalimat(" ".join(parts))
 
 

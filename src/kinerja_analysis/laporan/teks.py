@@ -64,7 +64,43 @@ _PAGE: dict[str, dict[str, str]] = {
         "id": "Sidik jari (SHA-256) berkas input",
         "en": "Input file fingerprints (SHA-256)",
     },
+    "k_turun": {
+        "id": "Ambang kerahasiaan diturunkan: {rincian}. Angka kelompok sekecil ini dapat "
+              "mengungkap identitas orang; jangan sebarkan halaman ini lebih luas dari perlu.",
+        "en": "Confidentiality threshold lowered: {rincian}. Figures for groups this small can "
+              "identify people; do not share this page more widely than needed.",
+    },
+    "k_min_pegawai": {
+        "id": "kelompok pegawai ditampilkan mulai n = {n} (baku {baku})",
+        "en": "staff groups are shown from n = {n} (default {baku})",
+    },
+    "k_min_responden": {
+        "id": "kelompok responden survei kepuasan ditampilkan mulai n = {n} (baku {baku})",
+        "en": "satisfaction-survey respondent groups are shown from n = {n} (default {baku})",
+    },
 }
+
+
+def kalimat_ambang(ambang: Mapping[str, int] | None, lang: str) -> str:
+    """The sentence every page shows when a minimum group size is below its default
+    (``""`` when none is).
+
+    Examples
+    --------
+    >>> kalimat_ambang({"k_min_pegawai": 3, "k_min_responden": 5}, "id")[:70]
+    'Ambang kerahasiaan diturunkan: kelompok pegawai ditampilkan mulai n = '
+    >>> kalimat_ambang({"k_min_pegawai": 10}, "en")
+    ''
+    """
+    from .parameter import K_BAKU
+
+    parts = [page_text(nama, lang, n=int(ambang[nama]), baku=baku)
+             for nama, baku in K_BAKU.items()
+             if ambang and ambang.get(nama) is not None and int(ambang[nama]) < baku]
+    if not parts:
+        return ""
+    joiner = "; " if len(parts) > 1 else ""
+    return page_text("k_turun", lang, rincian=joiner.join(parts))
 
 
 def judul_notebook(stem: str, lang: str) -> str:
@@ -80,11 +116,14 @@ def page_text(key: str, lang: str, **params: object) -> str:
 
 
 def header_footer(
-    lang: str, periode: str, tanggal_data: str | None, hashes: Mapping[str, str], reproduce: str
+    lang: str, periode: str, tanggal_data: str | None, hashes: Mapping[str, str], reproduce: str,
+    *, ambang: Mapping[str, int] | None = None,
 ) -> dict:
-    """The ``kinerja`` resources the HTML template reads."""
+    """The ``kinerja`` resources the HTML template reads; ``ambang`` (the run's
+    ``k_min_*``) gives ``peringatan``, the lowered-threshold sentence (or ``""``)."""
     tanggal = i18n.fmt_date(tanggal_data, lang) if tanggal_data else "–"
     return {
+        "peringatan": kalimat_ambang(ambang, lang),
         "meta_line": page_text("suite", lang)
         + " · "
         + page_text("meta", lang, periode=i18n.fmt_periode(periode, lang), tanggal=tanggal),

@@ -32,7 +32,6 @@ Bagian ini memerlukan berkas survei_asn, yang tidak ada dalam data. ...
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ import pandas as pd
 
 from ... import i18n
 from .. import hasil as _hasil
+from .. import naskah as _naskah
 
 __all__ = [
     "ALASAN",
@@ -94,7 +94,11 @@ def arah(ci_low: float | None, ci_high: float | None) -> Arah:
 @dataclass(frozen=True)
 class Parameter:
     """The parameters every page shares (the notebooks' parameters cell); pages subclass it
-    for their own (e.g. ``batas_pembinaan``)."""
+    for their own (e.g. ``batas_pembinaan``).
+
+    A minimum group size below 1 raises ``ValueError``; below the default (10 staff,
+    5 respondents) it warns (:class:`~kinerja_analysis.laporan.parameter.AmbangKecilWarning`)
+    unless ``izinkan_k_kecil=True``, the flag the report run requires for it."""
 
     lang: str = "id"
     periode_akhir: str | None = None
@@ -102,9 +106,14 @@ class Parameter:
     k_min_responden: int = 5
     maks_unit_tampil: int = 30
     seed: int = 2026
+    izinkan_k_kecil: bool = False
 
     def __post_init__(self) -> None:
+        from ..parameter import peringatan_k
+
         object.__setattr__(self, "lang", i18n.check_lang(self.lang))
+        for nama in ("k_min_pegawai", "k_min_responden"):
+            peringatan_k(nama, getattr(self, nama), self.izinkan_k_kecil)
 
 
 def muat_data(processed_dir: str | Path, data_dir: str | Path,
@@ -292,7 +301,8 @@ def kalimat_alasan(alasan: str, lang: str = "id",
                    **params: Any) -> str:
     """The sentence for a reason code (``katalog`` first, then :data:`ALASAN`).
 
-    Values are HTML-escaped: unit and file names come from the users' data.
+    Values are escaped for HTML and Markdown (:func:`~kinerja_analysis.laporan.naskah.
+    teks_aman`): unit and file names come from the users' data.
 
     Examples
     --------
@@ -303,8 +313,8 @@ def kalimat_alasan(alasan: str, lang: str = "id",
     cat = dict(ALASAN)
     if katalog:
         cat.update(katalog)
-    safe = {k: html.escape(str(v), quote=False) for k, v in params.items()}
-    return i18n.translate(cat, alasan, lang, **safe)
+    safe = {k: v if isinstance(v, str) else str(v) for k, v in params.items()}
+    return _naskah.isi(cat, alasan, lang, **safe)
 
 
 # --------------------------------------------------------------------- sections

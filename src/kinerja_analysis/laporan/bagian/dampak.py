@@ -49,7 +49,7 @@ from ... import i18n
 from ... import rd as _rd
 from ... import triwulan as _tw
 from .. import hasil as _hasil
-from ..naskah import Naskah
+from ..naskah import Kalimat, Naskah, aman
 from ..naskah_dampak import DAMPAK
 from . import Bagian, Gambar, Halaman, Tabel, Teks, arah, kalimat_alasan, kosong
 from . import Parameter as _ParameterDasar
@@ -315,21 +315,28 @@ class _Teks:
     def periode(self, p: str) -> str:
         return i18n.fmt_periode(p, self.lang)
 
-    def dan(self, xs: Sequence[str]) -> str:
+    @staticmethod
+    def _aman(xs: Sequence[str]) -> list[str]:
+        """Sentences (:class:`Kalimat`) as they are, any other text escaped."""
+        return list(aman(dict(enumerate(xs))).values())
+
+    def dan(self, xs: Sequence[str]) -> Kalimat:
         """``a, b dan c`` (the names of outcomes)."""
-        xs = list(xs)
-        return ", ".join(xs[:-1]) + f" {self('dan')} " + xs[-1] if len(xs) > 1 else xs[0]
+        xs = self._aman(xs)
+        return Kalimat(", ".join(xs[:-1]) + f" {self('dan')} " + xs[-1] if len(xs) > 1
+                       else xs[0])
 
-    def atau(self, xs: Sequence[str]) -> str:
-        xs = list(xs)
-        return ", ".join(xs[:-1]) + f" {self('atau')} " + xs[-1] if len(xs) > 1 else xs[0]
+    def atau(self, xs: Sequence[str]) -> Kalimat:
+        xs = self._aman(xs)
+        return Kalimat(", ".join(xs[:-1]) + f" {self('atau')} " + xs[-1] if len(xs) > 1
+                       else xs[0])
 
-    def efek(self, xs: Sequence[str]) -> str:
+    def efek(self, xs: Sequence[str]) -> Kalimat:
         """The effects of the short answer: ``a, b, dan c`` / ``a, b and c``."""
-        xs = list(xs)
+        xs = self._aman(xs)
         if len(xs) <= 2:
             return self.dan(xs)
-        return ", ".join(xs[:-1]) + self("sambung_akhir") + xs[-1]
+        return Kalimat(", ".join(xs[:-1]) + self("sambung_akhir") + xs[-1])
 
     def alasan(self, code: str, **params: Any) -> str:
         """The sentence of a reason code (this page's catalog, then the shared one)."""
