@@ -46,3 +46,21 @@ def test_replace_dir_swaps_whole_folder(tmp_path):
     assert (old / "a.html").read_text() == "baru"
     assert not new.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025-Q4"]
+
+
+def test_written_files_get_the_ordinary_mode(tmp_path):
+    """Atomic writes give the mode open() would (0666 minus umask), not mkstemp's 0600,
+    so a published report can be served and read by others as usual."""
+    import os
+    import stat
+
+    from kinerja_analysis import atomic
+
+    old = os.umask(0o022)
+    try:
+        p = atomic.write_text(tmp_path / "a.html", "x")
+        q = atomic.write_json(tmp_path / "b.json", {"a": 1})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o644
+    assert stat.S_IMODE(q.stat().st_mode) == 0o644

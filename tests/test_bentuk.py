@@ -310,3 +310,18 @@ def test_kalimat_alasan_tampil_di_halaman(b, laporan_bentuk):
                 if not any(f in texts[stem] for f in frags):
                     missing.append(f"{stem}: {section}.{key} ({code}: {frags[0]!r})")
     assert not missing, "reason sentence not on the page: " + "; ".join(missing)
+
+
+@pytest.mark.parametrize("b", UJUNG)
+def test_tidak_ada_markdown_mentah(b, laporan_bentuk):
+    """No page shows Markdown markup or an entity as text: a catalog sentence put into
+    another sentence keeps its **bold** (it is not escaped a second time). The shapes have
+    ordinary unit names, so a visible ``**`` or ``&#`` is the toolkit's own text broken."""
+    res = laporan_bentuk(b).hasil()
+    bad = {}
+    for stem, path in res.pages.items():
+        text = _teks_halaman(path)
+        hits = [m.group(0) for m in re.finditer(r".{0,40}(?:\*\*|&#\d+;|&[a-z]+;).{0,40}", text)]
+        if hits:
+            bad[stem] = hits[:3]
+    assert not bad, bad

@@ -264,3 +264,31 @@ def test_formulas_without_saved_values_are_named_not_rederived(valid_dir: Path) 
     assert (p.code, p.row, p.column) == ("rumus_tanpa_nilai", 2, "skor_kinerja")
     assert "cells are formulas without saved values in rows 2-5" in p.message("en")
     assert "buka dan simpan ulang di Excel" in p.message("id")
+
+
+def test_hidden_first_sheet_is_not_read(valid_dir: Path) -> None:
+    """A hidden sheet of old data before the visible one: the visible sheet is read and a
+    warning names the hidden one (it used to be read silently instead of the real data)."""
+    import csv
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "Lama"
+    rows = list(csv.reader(io.StringIO(VALID["pegawai"])))
+    for row in rows[:2]:  # header and one old row
+        old.append(row)
+    old.sheet_state = "hidden"
+    new = wb.create_sheet("Baru")
+    for row in rows:
+        new.append(row)
+    wb.active = 1
+    (valid_dir / "pegawai.csv").unlink()
+    wb.save(valid_dir / "pegawai.xlsx")
+    report = validate_dir(valid_dir, OPTIONS)
+    assert [p.code for p in report.problems] == ["sheet_tersembunyi"]
+    assert report.problems[0].message("en") == (
+        "pegawai.xlsx: hidden sheet 'Lama' ignored; sheet 'Baru' was read.")
+    assert report.tables["pegawai"].n_accepted == len(rows) - 1

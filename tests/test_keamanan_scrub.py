@@ -200,3 +200,60 @@ def test_report_passes_simpan_kolom_to_prepare(monkeypatch, tmp_path, demo_raw):
         jalankan.run_report(demo_raw, tmp_path / "out", processed_dir=tmp_path / "p",
                             log=lambda _m: None, progress_bar=False, simpan_kolom=["catatan"])
     assert tuple(seen["options"].simpan_kolom) == ("catatan",)
+
+
+# --------------------------------------------------------------------------- red team, item 2
+def _small_raw(demo_raw: Path, dst: Path, nama_header: str | None, blank: bool = False) -> str:
+    """pegawai, survei_asn and 300 survei_kepuasan rows; a roster name planted in lower case
+    in the comments; the name column renamed to ``nama_header`` (or blanked)."""
+    dst.mkdir()
+    for name in ("pegawai", "survei_asn", "kebijakan"):
+        shutil.copy(demo_raw / f"{name}.csv", dst / f"{name}.csv")
+    sk = pd.read_csv(demo_raw / "survei_kepuasan.csv", dtype=str, keep_default_na=False,
+                     encoding="utf-8-sig").head(300)
+    peg = pd.read_csv(dst / "pegawai.csv", dtype=str, keep_default_na=False,
+                      encoding="utf-8-sig")
+    full = peg["nama"].iloc[3]
+    sk["saran"] = f"dilayani {full.lower()} dengan baik"
+    sk.to_csv(dst / "survei_kepuasan.csv", index=False)
+    _rewrite(dst / "survei_asn.csv", lambda df: df.assign(
+        komentar=[f"takut karir terhambat kata {full.lower()}"] * len(df)))
+    if blank:
+        peg["nama"] = ""
+    if nama_header is not None:
+        peg = peg.rename(columns={"nama": nama_header})
+    peg.to_csv(dst / "pegawai.csv", index=False)
+    return full
+
+
+@pytest.mark.parametrize("header", ["Nama Lengkap", "NAMA_PEGAWAI", "Nama:", "nama_asn"])
+def test_name_column_spellings_fill_the_roster(header, tmp_path, demo_raw):
+    full = _small_raw(demo_raw, tmp_path / "raw", header)
+    res = prepare(tmp_path / "raw", tmp_path / "p", key=TEST_KEY)
+    asn = pd.read_parquet(tmp_path / "p" / "survei_asn.parquet")
+    sk = pd.read_parquet(tmp_path / "p" / "survei_kepuasan.parquet")
+    for text in (*asn["komentar"].dropna(), *sk["saran"].dropna()):
+        assert full.lower() not in text.lower(), text
+    assert asn["komentar"].str.contains(r"\[NAMA\]").all()
+    assert res.ringkasan["roster_nama"] is True
+
+
+def test_roster_without_names_empties_saran_and_blocks_quotes(tmp_path, demo_raw):
+    _small_raw(demo_raw, tmp_path / "raw", None, blank=True)
+    res = prepare(tmp_path / "raw", tmp_path / "p", key=TEST_KEY)
+    sk = pd.read_parquet(tmp_path / "p" / "survei_kepuasan.parquet")
+    assert sk["saran"].isna().all()
+    assert res.ringkasan["roster_nama"] is False
+    msgs = [p.message("en") for p in res.report.problems if p.code == "tanpa_nama_pegawai"]
+    assert msgs and "saran" in msgs[0]
+    asn = pd.read_parquet(tmp_path / "p" / "survei_asn.parquet")
+    assert asn["komentar"].notna().all()  # still counted in the page 03 themes
+    # page 03 quotes nothing (the name planted in lower case is still in the comments)
+    from kinerja_analysis.laporan.bagian import hambatan as H
+    from kinerja_analysis.muat import muat
+
+    data = muat(tmp_path / "p")
+    h = H._hitung(data, H.Parameter())
+    assert h.kutipan is not None and h.kutipan.empty
+    data.ringkasan["roster_nama"] = True  # the same data with a roster would be quoted
+    assert len(H._hitung(data, H.Parameter()).kutipan)

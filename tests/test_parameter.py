@@ -276,7 +276,11 @@ def test_each_notebook_receives_only_what_it_declares(monkeypatch, tmp_path):
         ringkasan: dict = {}
 
     monkeypatch.setattr(jalankan, "WarmKernel", Kernel)
-    monkeypatch.setattr(jalankan, "prepare", lambda *_a, **_k: Prep())
+    def fake_prepare(_data, processed, **_k):
+        processed.mkdir(exist_ok=True)  # what prepare leaves: the folder the run snapshots
+        return Prep()
+
+    monkeypatch.setattr(jalankan, "prepare", fake_prepare)
     monkeypatch.setattr(jalankan, "_export", lambda *_a, **_k: None)
     monkeypatch.setattr(jalankan, "_publish", lambda run, *_a, **_k: run)
     run = jalankan.run_report(tmp_path, tmp_path / "out", processed_dir=tmp_path / "proc",

@@ -170,3 +170,98 @@ def test_quotes_never_hold_digit_runs_or_at_signs() -> None:
     q = hb.kutipan_tema(pd.Series(ok + leftovers), k_min=10, per_tema=5)
     quoted = set(q.loc[q["tema"] == "pelatihan", "kutipan"])
     assert quoted == {"Bimtek bermanfaat"}
+
+
+# --------------------------------------------------------------------------- red team, item 1
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indikator membingungkan, tanya Mr. Jonathan Wirawan hp 0812_3456_7890",
+        "Beban administrasi berat, lapor ke Bu Lurah Sumarni di 0812,3456,7891",
+        "Pangkat tidak naik, hubungi Petugas loket, Widyaningsih",
+        "Pangkat: email sulastri(at)gmail.com",
+        "Pangkat: email sulastri [at] gmail [dot] com",
+        "antrian 12_34_56_7", "kode 1,2,3,4,5,6,7",
+        "nomor ٠٨١٢٣٤٥٦٧",
+        "Bu Lurah Sumarni baik", "tanya Mr. Jonathan", "Pak Camat, Suroto",
+    ],
+)
+def test_quotes_refuse_leftover_personal_data(text: str) -> None:
+    assert not hb.boleh_dikutip(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bu Lurah sangat membantu", "Pak Camat hadir", "petugas loket lambat",
+     "Antre 2 jam, skor 88,3", "Takut karir terhambat"],
+)
+def test_quotes_keep_ordinary_comments(text: str) -> None:
+    assert hb.boleh_dikutip(text)
+
+
+# --------------------------------------------------------------------------- red team, item 3
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hp 0812 - 3456 - 7890 ya", "hp [TELEPON] ya"),
+        ("hp 0812 / 3456 / 7890", "hp [TELEPON]"),
+        ("hp 0812_3456_7890", "hp [TELEPON]"),
+        ("hp 0812,3456,7890", "hp [TELEPON]"),
+        ("hp 0812  3456  7890", "hp [TELEPON]"),
+        ("hp +62 (812) 3456 7890", "hp [TELEPON]"),
+        ("hp 0062 812 3456 7890", "hp [TELEPON]"),
+        ("hp \u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660",
+         "hp [TELEPON]"),
+        ("hp \u06f0\u06f8\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9\u06f0",
+         "hp [TELEPON]"),
+        ("hp \u0966\u096e\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f\u0966",
+         "hp [TELEPON]"),
+        ("NIP 19850101 - 201001 - 1 - 001", "NIP [NIP]"),
+        ("NIP 19850101/201001/1/001", "NIP [NIP]"),
+        ("mail budi @ gmail.com", "mail [EMAIL]"),
+        ("mail x(at)gmail.com", "mail [EMAIL]"),
+        ("mail x [at] gmail [dot] com", "mail [EMAIL]"),
+        ("Bu SRI MULYANI ramah", "Bu [NAMA] ramah"),
+        ("PAK SLAMET RIYADI datang", "PAK [NAMA] datang"),
+        ("a.n. SRI MULYANI", "a.n. [NAMA]"),
+        ("Nama: Sri Mulyani", "Nama: [NAMA]"),
+        ("atas nama: Kustini", "atas nama: [NAMA]"),
+        ("legalisir an. Kustini", "legalisir an. [NAMA]"),
+        ("legalisir a/n Kustini", "legalisir a/n [NAMA]"),
+        ("tanya Mr. Jonathan Wirawan", "tanya Mr. [NAMA]"),
+        ("Mrs. Dewi dan Ms. Lestiani", "Mrs. [NAMA] dan Ms. [NAMA]"),
+        ("Miss Rina dan officer Bambang", "Miss [NAMA] dan officer [NAMA]"),
+        ("dilayani Ratna Kusumawati", "dilayani [NAMA]"),
+        ("dilayani oleh Ratna Kusumawati", "dilayani oleh [NAMA]"),
+        ("lapor ke Bu Lurah Sumarni di kantor", "lapor ke Bu Lurah [NAMA] di kantor"),
+        ("hubungi Petugas loket, Widyaningsih", "hubungi Petugas loket, [NAMA]"),
+        ("Bu Dr. Sri Mulyani", "Bu Dr. [NAMA]"),
+        ("kata Wahyuni Agustina kemarin", "kata [NAMA] kemarin"),
+    ],
+)
+def test_scrub_red_team_patterns(text: str, expected: str) -> None:
+    assert scrub_text(text, ROSTER) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Biaya Rp1.500.000, skor 88,31", "tanggal 12/03/2025 dan 08/12/2025", "Daftar 2024 2025",
+     "Kelurahan Banyumanik", "Pak Camat", "Bu Lurah", "Bu Lurah sangat membantu",
+     "Pak RT dan Bu RW", "PELAYANAN PAK CAMAT SANGAT BAIK", "TERIMA KASIH BU ATAS BANTUANNYA",
+     "skor 62, 81, 23, 45, 67, 89", "jam 08.00-15.30", "Ibu Rumah Tangga"],
+)
+def test_scrub_red_team_keeps_ordinary_text(text: str) -> None:
+    assert scrub_text(text, ROSTER) == text
+
+
+# --------------------------------------------------------------------------- red team, item 4
+@pytest.mark.parametrize("name", ["NOHP", "TGLLAHIR", "NAMALENGKAP", "NOTELP", "nowa",
+                                  "TempatTglLahir", "NOKTP"])
+def test_personal_column_names_without_separator(name: str) -> None:
+    assert is_personal_column(name)
+
+
+def test_label_columns_get_the_wider_phone_patterns() -> None:
+    s = pd.Series(["Wiraswasta (hp 0812 - 9999 - 1111)", "PNS", "Staf hp 0812_9999_1111"])
+    out = scrub_series(s, ROSTER, categorical=True).tolist()
+    assert out == ["Wiraswasta (hp [TELEPON])", "PNS", "Staf hp [TELEPON]"]

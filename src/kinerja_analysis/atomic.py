@@ -17,6 +17,20 @@ from typing import IO, Any
 import pandas as pd
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (``/proc``) where possible."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path, suffix: str = "") -> Iterator[Path]:
     """Yield a temporary path next to ``path``; move it into place on success.
@@ -35,6 +49,9 @@ def atomic_path(path: str | Path, suffix: str = "") -> Iterator[Path]:
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=suffix or ".tmp", dir=path.parent
     )
+    # mkstemp makes 0600 files: give the mode an ordinary open() would (0666 minus the
+    # umask), so a web server or colleague can read the published report as usual
+    os.fchmod(fd, 0o666 & ~_umask())
     os.close(fd)
     tmp = Path(tmp_name)
     try:

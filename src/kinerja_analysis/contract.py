@@ -213,6 +213,32 @@ SCHEMAS: dict[str, Schema] = {
     "tindak_lanjut": Schema(("nip", "periode", "jenis"), ("keterangan",)),
 }
 
+#: Other spellings of a contract column (compared as :func:`privacy.column_key`), used
+#: when the file has no column of the contract name: ``Nama Lengkap``, ``NAMA_PEGAWAI``,
+#: ``Nama:`` and ``nama_asn`` are the ``nama`` of pegawai (the roster that removes staff
+#: names from free text).
+COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "pegawai": {"nama": ("nama", "nama_lengkap", "nama_pegawai", "nama_asn", "nama_pns",
+                         "nama_karyawan", "nama_staf", "nama_petugas", "name", "full_name")},
+}
+
+
+def _apply_aliases(name: str, frame: pd.DataFrame, raw_cols: list[str],
+                   ) -> tuple[pd.DataFrame, list[str]]:
+    """Rename the first column spelled as an alias of a missing contract column."""
+    renames: dict[str, str] = {}
+    for target, spellings in COLUMN_ALIASES.get(name, {}).items():
+        if target in raw_cols:
+            continue
+        found = next((c for c in raw_cols if privacy.column_key(c) in spellings), None)
+        if found is not None:
+            renames[found] = target
+    if not renames:
+        return frame, raw_cols
+    return (frame.rename(columns=renames),
+            [renames.get(c, c) for c in raw_cols])
+
+
 #: Canonical accepted columns per input, in output order.
 ACCEPTED_COLUMNS: dict[str, tuple[str, ...]] = {
     "kebijakan": ("unit_kerja", "tanggal_mulai", "triwulan_mulai"),
@@ -364,6 +390,13 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "this file is a link (symlink) to a place outside the data folder; such files "
               "are not read. Copy the real file into the data folder.",
     },
+    "tautan_putar": {
+        "id": "berkas ini adalah tautan (symlink) yang berputar ke dirinya sendiri; berkas "
+              "ini tidak dapat dibaca. Hapus tautannya dan salin berkas aslinya ke folder "
+              "data.",
+        "en": "this file is a link (symlink) that loops back to itself; it cannot be read. "
+              "Remove the link and copy the real file into the data folder.",
+    },
     "berkas_utf16": {
         "id": "berkas UTF-16 tanpa penanda (BOM): simpan sebagai 'CSV UTF-8'.",
         "en": "the file is UTF-16 without a byte order mark: save it as 'CSV UTF-8'.",
@@ -373,6 +406,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
               "(sebaiknya hapus baris judul itu).",
         "en": "header found on row {baris}; the {n} title row(s) above it were skipped "
               "(better remove them).",
+    },
+    "sheet_tersembunyi": {
+        "id": "sheet tersembunyi {sheet} diabaikan; sheet '{dibaca}' yang dibaca.",
+        "en": "hidden sheet {sheet} ignored; sheet '{dibaca}' was read.",
     },
     "data_di_sheet": {
         "id": "data ada di sheet '{sheet}' (sheet pertama '{pertama}' tidak berisi nama "
@@ -422,6 +459,19 @@ _MESSAGES: dict[str, dict[str, str]] = {
               "{kolom}; kept (text scrubbed): {disimpan}. Other columns are kept only with "
               "--simpan-kolom NAME.",
     },
+    "simpan_kolom_keluaran": {
+        "id": "--simpan-kolom {kolom}: nama ini dipakai untuk kolom yang ditulis sendiri oleh "
+              "kinerja; ganti nama kolom tambahan itu di berkas input lalu pakai nama barunya.",
+        "en": "--simpan-kolom {kolom}: this name is used for a column written by kinerja "
+              "itself; rename that extra column in the input file and use the new name.",
+    },
+    "simpan_kolom_tidak_ada": {
+        "id": "kolom {kolom} diminta dengan --simpan-kolom tetapi tidak ada sebagai kolom "
+              "tambahan di input mana pun (nama dibandingkan seperti judul kolom: huruf kecil, "
+              "spasi menjadi _).",
+        "en": "column {kolom} was asked with --simpan-kolom but is not an extra column of any "
+              "input (names are compared like headers: lower case, spaces become _).",
+    },
     "kolom_pribadi": {
         "id": "kolom {kolom} tidak disimpan walaupun diminta dengan --simpan-kolom: namanya "
               "menunjukkan data pribadi (nama, NIK/NIP, telepon, e-mail, alamat, tanggal "
@@ -429,6 +479,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "column {kolom} is not kept although asked with --simpan-kolom: its name "
               "suggests personal data (name, NIK/NIP, telephone, e-mail, address, birth "
               "date, applicant).",
+    },
+    "tanpa_nama_pegawai": {
+        "id": "pegawai tidak berisi nama (kolom nama tidak ada atau kosong): nama petugas "
+              "tidak dapat dihapus dari teks bebas, jadi saran dikosongkan dan komentar/"
+              "keterangan tidak dikutip di halaman 03 (pola NIK, telepon, nama setelah "
+              "sapaan tetap dihapus). Isi kolom nama untuk menyimpan saran.",
+        "en": "pegawai has no names (no nama column, or it is blank): officers' names cannot "
+              "be removed from free text, so saran is left empty and komentar/keterangan "
+              "are not quoted on page 03 (NIK, telephone and names after honorifics are "
+              "still removed). Fill the nama column to keep saran.",
     },
     # values
     "wajib_diisi": {
@@ -657,13 +717,42 @@ def _short(value: str) -> str:
 #: Columns whose values are personal: messages show them masked (:func:`mask_value`).
 #: Any other value that looks personal (a run of 7 or more digits, possibly grouped, or an
 #: ``@``; dates excepted) is masked too, and so is every value of ``rumus_teks`` (free
-#: text and extra columns). Other values (a wrong predikat, a score of 120, a date) are
-#: shown: they help to fix the data.
+#: text and extra columns). So is a value that could be a name or free text: two or more
+#: words of letters, or more than :data:`NILAI_TAMPIL_MAX` characters, unless all its
+#: words are contract vocabulary (predikat, jenis, status...) or it names a unit
+#: (contains a unit word such as Kelurahan, Dinas, UPTD). Other values (a wrong predikat,
+#: a score of 120, a date, a short code) are shown: they help to fix the data.
 KOLOM_PRIBADI: frozenset[str] = frozenset({
     "nip", "nip_petugas", "nama", "tanggal_lahir", "id_responden", "saran", "komentar",
     "keterangan",
 })
 _KODE_PRIBADI = frozenset({"rumus_teks"})
+#: Columns prepare writes that are not contract columns (pseudonyms, derived values):
+#: ``--simpan-kolom`` may not name them (:class:`ContractOptions`).
+KOLOM_TURUNAN: frozenset[str] = frozenset({
+    "id_pegawai", "id_petugas", "id_responden", "kelompok_usia", "skor_kinerja_turunan",
+    "triwulan", "triwulan_mulai",
+})
+NILAI_TAMPIL_MAX = 30
+_RE_KATA = re.compile(r"[^\W\d_]{2,}")
+# Words of the contract vocabularies (lower case): values made only of these are shown.
+_KOSAKATA = frozenset({
+    "sangat", "baik", "butuh", "perbaikan", "kurang", "misconduct", "cukup", "buruk",
+    "laki", "lakilaki", "perempuan", "pria", "wanita", "male", "female",
+    "ya", "tidak", "yes", "no", "true", "false",
+    "penghargaan", "promosi", "pembinaan", "pns", "pppk", "cpns", "pegawai", "honorer",
+    "kontrak", "non", "asn", "tenaga", "harian", "lepas", "di", "atas", "ekspektasi",
+    "sesuai", "bawah", "nilai", "kosong", "na", "nan", "null", "none", "bagus", "sekali",
+    "amat", "luar", "biasa", "memuaskan", "tinggi", "rendah", "sedang", "lebih", "dari",
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas", "belas", "puluh", "ratus", "seratus", "koma", "persen",
+})
+# Words that make a value a unit name ("Kelurahan Ngesrep", "UPTD Puskesmas ...").
+_KATA_UNIT = frozenset({
+    "kelurahan", "kecamatan", "dinas", "bagian", "subbagian", "seksi", "sub", "subbag",
+    "uptd", "upt", "puskesmas", "kantor", "sekretariat", "badan", "bidang", "inspektorat",
+    "rsud", "satpol", "kel", "kec", "setda", "bappeda", "kota", "kabupaten",
+})
 _RE_PRIBADI = re.compile(r"[0-9](?:[ .\-/]?[0-9]){6,}|@")
 _RE_TANGGAL = re.compile(r"^\s*[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:.]+)?\s*$")
 _RE_INVISIBLE = re.compile(ingest.INVISIBLE)
@@ -681,14 +770,26 @@ def mask_value(value: str) -> str:
     return "…" + value[-n:] if n else "…"
 
 
+def _free_text(value: str) -> bool:
+    """True when ``value`` could be a person's name or free text (see KOLOM_PRIBADI)."""
+    words = [w.lower() for w in _RE_KATA.findall(value)]
+    if words and all(w in _KOSAKATA for w in words):
+        return len(value) > VALUE_MAX_CHARS
+    if any(w in _KATA_UNIT for w in words):
+        return len(value) > VALUE_MAX_CHARS
+    return len(words) >= 2 or len(value.strip()) > NILAI_TAMPIL_MAX
+
+
 def _personal(column: str | None, code: str, value: str) -> bool:
     if column in KOLOM_PRIBADI or code in _KODE_PRIBADI:
         return True
-    return bool(_RE_PRIBADI.search(value)) and not _RE_TANGGAL.match(value)
+    if _RE_TANGGAL.match(value):
+        return False
+    return bool(_RE_PRIBADI.search(value)) or _free_text(value)
 
 
 def _visible(text: str) -> str:
-    """Invisible and control characters as escapes (``\\u200b``), the rest unchanged.
+    r"""Invisible and control characters as escapes (``\u200b``), the rest unchanged.
 
     Examples
     --------
@@ -705,8 +806,9 @@ def _visible(text: str) -> str:
 
 def _shown_name(name: str) -> str:
     """A column name as printed: escaped, masked when it looks like a personal value
-    (a data row read as the header)."""
-    return _visible(mask_value(name) if _personal(None, "", name) else name)
+    (digits or ``@``: a data row read as the header); names with words stay readable."""
+    masked = _RE_PRIBADI.search(name) and not _RE_TANGGAL.match(name)
+    return _visible(mask_value(name) if masked else name)
 
 
 def _tidy(text: str) -> str:
@@ -740,7 +842,7 @@ class Problem:
     --------
     >>> p = Problem("pegawai.csv", 5, "nip", "1.98609E+17", "nip_excel")
     >>> p.message("en")
-    "pegawai.csv, row 5, column 'nip': value '1.98609E+17' looks like an Excel number; \
+    "pegawai.csv, row 5, column 'nip': value '…E+17' looks like an Excel number; \
 store the NIP column as text (18 digits)."
     """
 
@@ -797,6 +899,17 @@ class ContractOptions:
     urutan_unsur: Literal["permenpan", "tukar_u8_u9"] = "permenpan"
     today: date | None = None
     simpan_kolom: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # matched like headers ("Kontak Person" -> kontak_person); a name kinerja writes
+        # itself (id_petugas, triwulan...) would give two columns of that name: refused
+        names = tuple(dict.fromkeys(ingest.normalize_column_name(c) for c in self.simpan_kolom))
+        clash = [c for c in names if c in KOLOM_TURUNAN]
+        if clash:
+            raise ValueError(" / ".join(
+                translate(_MESSAGES, "simpan_kolom_keluaran", lg, kolom=", ".join(clash))
+                for lg in ("id", "en")))
+        self.simpan_kolom = names
 
 
 @dataclass
@@ -2088,6 +2201,7 @@ class _Validator:
             frame = raw.frame
             label = self.file or raw.path.name
             raw_cols = [c for c in frame.columns if c != "_baris"]
+            frame, raw_cols = _apply_aliases(self.name, frame, raw_cols)
             decimal_comma = raw.decimal_comma
             self.path = raw.path
             self.file_level.extend(p for p in raw.problems if p.row is None)
@@ -2364,7 +2478,26 @@ def validate_stream(
     tables = {name: tables[name] for name in INPUTS}
     problems = [p for t in tables.values() for p in t.problems]
     problems.extend(_data_set_problems(data_dir, present))
+    problems.extend(_simpan_tidak_ada(data_dir, options, problems))
     return ValidationReport(tables=tables, problems=problems)
+
+
+def _simpan_tidak_ada(data_dir: Path | str, options: ContractOptions | None,
+                      problems: list[Problem]) -> list[Problem]:
+    """A warning for the ``--simpan-kolom`` names that are no extra column anywhere."""
+    if options is None or not options.simpan_kolom:
+        return []
+    seen: set[str] = set()
+    for p in problems:
+        if p.code == "kolom_tambahan":
+            seen.update(str(p.params.get("disimpan", "")).split(", "))
+        elif p.code == "kolom_pribadi":
+            seen.update(str(p.params.get("kolom", "")).split(", "))
+    missing = [c for c in options.simpan_kolom if c not in seen]
+    if not missing:
+        return []
+    return [Problem(str(data_dir), None, None, None, "simpan_kolom_tidak_ada",
+                    {"kolom": ", ".join(missing)}, "warning")]
 
 
 def inputs_present(data_dir: Path | str) -> tuple[str, ...]:

@@ -116,17 +116,16 @@ _URUTAN = {
     "status_kepegawaian": ["PNS", "PPPK"],
 }
 _TAG_SCRUB = re.compile(r"\[(?:NAMA|NIP|NIK|TELEPON|EMAIL|AKUN)\]")
-# separators ignored when counting a run of digits in a quote
-_QUOTE_SEP = re.compile(r"[\s.\-/()+\u2010-\u2015]")
-_QUOTE_DIGITS = re.compile(r"\d{7}")
 
 
 def boleh_dikutip(text: str) -> bool:
     """Whether a scrubbed comment may be quoted on page 03.
 
-    Never quoted: a scrub tag (``[NAMA]``, ...), an ``@``, or a run of 7 or more digits
-    once spaces, dots, dashes, slashes, brackets and ``+`` are ignored (in NFKC form, so
-    full-width digits count): something personal may be left that no pattern removed.
+    Never quoted: a scrub tag (``[NAMA]``, ...), an ``@``, ``(at)`` or ``[at]``, a run of
+    7 or more digits once every non-alphanumeric character between them is ignored (any
+    script: full-width, Arabic-Indic, ...), or an honorific/role word then a capitalized
+    word that is not a role word ("Bu Lurah Sumarni"): see :func:`privacy.has_personal_cue`.
+    Something personal may be left that no pattern removed.
 
     Examples
     --------
@@ -135,9 +134,9 @@ def boleh_dikutip(text: str) -> bool:
     [True, False, False, False, False]
     """
     norm = unicodedata.normalize("NFKC", text)
-    if "@" in norm or _TAG_SCRUB.search(norm):
+    if _TAG_SCRUB.search(norm):
         return False
-    return _QUOTE_DIGITS.search(_QUOTE_SEP.sub("", norm)) is None
+    return not privacy.has_personal_cue(norm)
 
 
 # --------------------------------------------------------------------------- scales

@@ -193,7 +193,8 @@ def find_input(data_dir: Path | str, name: str) -> Path | None:
         ``berkas_ganda`` when more than one candidate exists (e.g. both ``.csv`` and
         ``.xlsx``); ``format_tidak_didukung`` when only e.g. ``NAME.xls`` exists;
         ``tautan_keluar`` when a candidate is a link whose target lies outside
-        ``data_dir`` (it is never opened). ``NAME.csv.csv`` (a double extension) is a
+        ``data_dir`` (it is never opened); ``tautan_putar`` for a link that leads to
+        itself (a symlink loop). ``NAME.csv.csv`` (a double extension) is a
         candidate too; :func:`read_table` warns about its name.
 
     Examples
@@ -217,7 +218,11 @@ def find_input(data_dir: Path | str, name: str) -> Path | None:
         stem = p.stem.strip().lower()
         if stem != key and not _double_extension(stem, key):
             continue
-        if not p.resolve().is_relative_to(base):
+        try:
+            resolved = p.resolve()
+        except (RuntimeError, OSError):  # a symlink loop (pegawai.csv -> pegawai.csv)
+            raise IngestError(_problem(p.name, "tautan_putar")) from None
+        if not resolved.is_relative_to(base):
             # a link (file or folder) leading out of the data folder is never opened
             raise IngestError(_problem(p.name, "tautan_keluar"))
         if not p.is_file():
@@ -1371,7 +1376,10 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
         with open(path, "rb") as fh:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
             try:
-                sheets = wb.sheetnames
+                # hidden sheets (old data, lookup lists) are never read: visible ones only
+                hidden = [s for s in wb.sheetnames
+                          if getattr(wb[s], "sheet_state", "visible") != "visible"]
+                sheets = [s for s in wb.sheetnames if s not in hidden]
                 if not sheets:
                     raise IngestError(_problem(file, "berkas_kosong"))
                 sheet = sheets[0]
@@ -1394,6 +1402,9 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
         raise IngestError(
             _problem(file, "berkas_tidak_terbaca", sebab=type(exc).__name__)
         ) from exc
+    if hidden:
+        problems.append(_problem(file, "sheet_tersembunyi", severity="warning",
+                                 sheet=", ".join(f"'{h}'" for h in hidden), dibaca=sheet))
     if sheet != sheets[0]:
         problems.append(_problem(file, "data_di_sheet", severity="warning", sheet=sheet,
                                  pertama=sheets[0]))

@@ -229,8 +229,15 @@ def _acquire(folder: str | Path, lock_file: Path) -> int:
         except FileNotFoundError:
             cur = None
         if cur is not None and (cur.st_dev, cur.st_ino) == (st.st_dev, st.st_ino):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            except OSError as err:  # a full disk: the error names no file
+                os.close(fd)
+                env = dari_oserror(err, lock_file)
+                if env is None:
+                    raise
+                raise env from err
             return fd
         os.close(fd)  # the holder removed it after we opened it: try the new one
 
@@ -322,6 +329,42 @@ def folder_kinerja(folder: Path) -> bool:
     if folder.is_symlink() or not folder.is_dir():
         return False
     return manifest_kinerja(folder / "manifest.json") or not any(folder.iterdir())
+
+
+# What a report writes in OUT/<periode>/ (laporan.jalankan._publish); anything else there
+# is the user's and is carried over into the new folder.
+_KELUARAN_PERIODE = frozenset({"index.html", "results.json", "manifest.json", "_hasil",
+                               "_notebook"})
+_RE_KELUARAN = re.compile(r"\d{2}_[\w-]+\.(?:html|pdf)|\..+\.tmp")
+
+
+def berkas_pengguna(folder: Path) -> list[str]:
+    """Names (sorted) of the entries of the period folder ``folder`` that kinerja did not
+    write: not index.html/results.json/manifest.json, a page (``NN_name.html``/``.pdf``)
+    or a temporary file of an atomic write."""
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir()
+                  if p.name not in _KELUARAN_PERIODE and not _RE_KELUARAN.fullmatch(p.name))
+
+
+def bawa_berkas_pengguna(old: Path, new: Path) -> list[str]:
+    """Copy the user's entries of the period folder ``old`` (:func:`berkas_pengguna`) into
+    the build folder ``new`` before it replaces ``old``; return their names. Symlinks are
+    copied as symlinks; a name the new report also writes is left to the report."""
+    names = []
+    for name in berkas_pengguna(old):
+        src, dst = old / name, new / name
+        if dst.exists() or dst.is_symlink():
+            continue
+        if src.is_symlink():
+            os.symlink(os.readlink(src), dst)
+        elif src.is_dir():
+            shutil.copytree(src, dst, symlinks=True)
+        else:
+            shutil.copy2(src, dst)
+        names.append(name)
+    return names
 
 
 def periksa_keluaran(out_dir: Path, periode: str | None = None) -> None:

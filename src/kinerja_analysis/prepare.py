@@ -479,10 +479,10 @@ class _Sink(contract.TableSink):
             band = pd.cut(usia, bins=(0, 25, 35, 45, 55, 200), right=False,
                           labels=("<25", "25-34", "35-44", "45-54", "55+"))
             f["kelompok_usia"] = band.astype("str").where(band.notna())
-            if "pegawai" in self.present:
+            if names:
                 f["saran"] = privacy.scrub_series(acc["saran"].astype("string"),
                                                   names).astype("str")
-            else:  # no staff roster: names of officers in the comments cannot be removed
+            else:  # no staff names: names of officers in the comments cannot be removed
                 f["saran"] = pd.Series(pd.NA, index=acc.index, dtype="str")
             self._tanggal(acc)
             extras = _extra_columns(acc, set(_SK_COLS) | {"id_responden", "nip_petugas",
@@ -625,6 +625,7 @@ def prepare(
     ['penilaian_kinerja', 'survei_asn', 'tindak_lanjut']
     """
     import contextlib
+    import os
     import shutil
 
     say = progress or (lambda _msg: None)
@@ -638,8 +639,15 @@ def prepare(
     try:
         key_for(processed_dir, resolved, kunci_baru=kunci_baru)  # again, under the lock
         staging = _staging(target)
-    except BaseException:
+    except BaseException as err:
+        # a full disk while creating the staging folder: remove this run's own staging
+        # folder and name the processed folder when the error names no file
+        shutil.rmtree(target.parent / f".{target.name}.baru-{os.getpid()}",
+                      ignore_errors=True)
         held.close()
+        env = kunci_folder.dari_oserror(err, processed_dir)
+        if env is not None:
+            raise env from err
         raise
     say(f"validasi {data_dir}")
 
@@ -686,6 +694,13 @@ def prepare(
         ringkasan["tidak_ada"] = [n for n in contract.INPUTS if n not in report.present]
         ringkasan["halaman"] = contract.halaman_tersedia(report.present)
         ringkasan["sidik_kunci"] = privacy.key_fingerprint(resolved)
+        # no staff names: saran emptied, page 03 quotes no comment (names may remain)
+        ringkasan["roster_nama"] = bool(sink.peg and sink.peg["names"])
+        if not ringkasan["roster_nama"] and "pegawai" in report.present:
+            peg_file = report.tables["pegawai"].path
+            report.problems.append(contract.Problem(
+                peg_file.name if peg_file is not None else "pegawai", None, "nama", None,
+                "tanpa_nama_pegawai", {}, "warning"))
 
         result = PrepareResult(report=report, processed_dir=processed_dir)
         result.files = {name: processed_dir / f"{name}.parquet" for name in written}
@@ -767,12 +782,45 @@ def recorded_fingerprint(processed_dir: str | Path) -> str | None:
     return fp if isinstance(fp, str) and fp else None
 
 
+_SIDIK_HILANG = {
+    "id": "{folder} berisi tabel kinerja tetapi sidik kunci pseudonimnya tidak terbaca "
+          "({ring} hilang, terpotong atau tanpa sidik_kunci): tidak dapat dipastikan bahwa "
+          "kunci ini sama dengan kunci data itu. Pulihkan {ring}, atau tambahkan "
+          "--kunci-baru (Python: kunci_baru=True) untuk sengaja menulis ulang dengan kunci "
+          "ini",
+    "en": "{folder} holds kinerja tables but their pseudonym key fingerprint cannot be read "
+          "({ring} missing, truncated or without sidik_kunci): this key cannot be checked "
+          "against the data's key. Restore {ring}, or add --kunci-baru (Python: "
+          "kunci_baru=True) to rewrite it with this key on purpose",
+}
+
+
+def fingerprint_unreadable(processed_dir: str | Path) -> bool:
+    """True when ``processed_dir`` holds kinerja tables (``<input>.parquet``) but no
+    readable fingerprint: ``ringkasan.json`` missing, unreadable, or with a ``sidik_kunci``
+    that is not a fingerprint. A readable summary without the key ``sidik_kunci`` at all
+    (written by an older version) is not: any key is accepted there."""
+    import json
+
+    folder = Path(processed_dir)
+    if not any((folder / f"{name}.parquet").exists() for name in contract.INPUTS):
+        return False
+    try:
+        ring = json.loads((folder / "ringkasan.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    if not isinstance(ring, dict):
+        return True
+    return "sidik_kunci" in ring and recorded_fingerprint(folder) is None
+
+
 def key_for(processed_dir: str | Path, key: bytes | None = None, *, buat_kunci: bool = False,
             kunci_baru: bool = False) -> bytes:
     """The pseudonym key for a run into ``processed_dir`` (:func:`privacy.resolve_key`):
     ``key`` or the environment / key file; a new key only with ``buat_kunci`` or
-    interactively; refused when it is not the key of the data being replaced, unless
-    ``kunci_baru``.
+    interactively; refused when it is not the key of the data being replaced, or when the
+    folder holds tables whose fingerprint cannot be read (:func:`fingerprint_unreadable`),
+    unless ``kunci_baru``.
 
     Examples
     --------
@@ -780,6 +828,13 @@ def key_for(processed_dir: str | Path, key: bytes | None = None, *, buat_kunci: 
     >>> key_for(tempfile.mkdtemp(), b"k" * 32) == b"k" * 32  # no ringkasan.json: any key
     True
     """
+    if not kunci_baru and fingerprint_unreadable(processed_dir):
+        from .i18n import translate
+
+        ring = Path(processed_dir) / "ringkasan.json"
+        raise privacy.PseudonymKeyError(" / ".join(
+            translate({"sidik_hilang": _SIDIK_HILANG}, "sidik_hilang", lang,
+                      folder=processed_dir, ring=ring) for lang in ("id", "en")))
     return privacy.resolve_key(recorded_fingerprint(processed_dir), key=key,
                                create=True if buat_kunci else None, new_key=kunci_baru,
                                folder=processed_dir)

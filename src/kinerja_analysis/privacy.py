@@ -57,7 +57,9 @@ __all__ = [
     "PseudonymKeyError",
     "PseudonymKeyMissingError",
     "SuppressionResult",
+    "ascii_digits",
     "column_key",
+    "has_personal_cue",
     "is_interactive",
     "is_personal_column",
     "key_fingerprint",
@@ -479,8 +481,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # one separator inside a printed number: space, dot, dash (also Unicode dashes)
 _SEP = r"[ \u00a0.\-\u2010-\u2015]"
 _S = f"{_SEP}?"
+# a wider separator for telephone numbers and the NIP: up to 3 spaces or brackets around
+# one of . - / _ , ("0812 - 3456 - 7890", "0812_3456_7890", "+62 (812) 3456 7890")
+_SW = r"[ \u00a0()]{0,3}(?:[.\-\u2010-\u2015/_,][ \u00a0()]{0,3})?"
 # NIP PNS: 8+6+1+3 digits, printed "19860926 201505 1 001" (and compact): always removed
-_RE_NIP = re.compile(rf"(?<![\d])\d{{8}}{_S}\d{{6}}{_S}\d{_S}\d{{3}}(?![\d])")
+_RE_NIP = re.compile(rf"(?<![\d])\d{{8}}{_SW}\d{{6}}{_SW}\d{_SW}\d{{3}}(?![\d])")
 # 18 digits in any other grouping ("1985 0101 2010 0110 01"): removed when it starts with
 # a plausible birth date (19xx/20xx, month 01-12, day 01-31), so that a list of scores
 # "88 90 75 70 65 80 90 85 77" is kept. The run of digits must be exactly 18 long.
@@ -507,14 +512,21 @@ _RE_NIK = re.compile(
 # with such an area code are kept, as are runs of fewer than 8 digits.
 _RE_PHONE = re.compile(
     r"(?<![\w+])(?:"
-    rf"(?:\(?\+62\)?|62|0){_S}8\d(?:{_S}\d){{6,10}}"
+    rf"(?:\(?(?:\+|00)62\)?|\(?0){_SW}8\d(?:{_SW}\d){{6,10}}"
+    rf"|62{_S}8\d(?:{_S}\d){{6,10}}"
     rf"|\(?\+62\)?{_S}[1-79]\d(?:{_S}\d){{5,9}}"
     rf"|\(0\d{{2,3}}\){_S}\d(?:{_S}\d){{4,7}}"
     rf"|0[2-79]\d{{1,2}}{_S}\d(?:{_S}\d){{4,7}}"
     r")(?![\d])"
 )
 # e-mail addresses; an address without a domain suffix ("nama@bmk") counts as well
-_RE_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*")
+_RE_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*"
+                       r"|[\w.+\-]+[ \u00a0]*@[ \u00a0]+[\w\-]+(?:\.[\w\-]+)+")
+# written out: "x(at)gmail.com", "x [at] gmail [dot] com", "x at gmail dot com"
+_DOT_WORD = r"(?:\.|\s*[(\[{<]\s*(?:dot|titik)\s*[)\]}>]\s*|\s+(?:dot|titik)\s+)"
+_RE_EMAIL_WORDS = re.compile(
+    rf"[\w.+\-]+(?:\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+(?:{_DOT_WORD}[\w\-]+)*"
+    rf"|\s+at\s+[\w\-]+(?:{_DOT_WORD}[\w\-]+)+)", re.IGNORECASE)
 # social media handles "@budi_s", "IG @pelayanan.bmk" (after e-mail addresses)
 _RE_HANDLE = re.compile(r"(?<![\w@.])@\w(?:[\w.]*\w)?")
 _RE_ANY_DIGIT = re.compile(r"\d")
@@ -554,7 +566,11 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
 
 # Names that are not in the roster: capitalized words ("Joko", "Sari Dewi", up to four)
 # right after a word that introduces a person. Lower-case words are never taken as names.
+# English forms of address, also used in Indonesian comments ("Mr. Jonathan", "officer X")
+_FOREIGN_INTRO = ("mr", "mrs", "ms", "miss", "mister", "madam", "sir", "officer")
 _PERSON_INTRO = (*_HONORIFICS[:-1], "om", "tante", "adik", r"atas\s+nama", r"a\.\s?n",
+                 r"an(?=\.)", r"a/n", "nama", *_FOREIGN_INTRO,
+                 r"(?:dilayani|dibantu|ditangani)(?:\s+oleh)?",
                  "bernama")  # "teh" is also tea: not used here
 _STAFF_INTRO = ("staf", "staff", "petugas", "pegawai", "karyawan")
 
@@ -591,18 +607,24 @@ _COMMON_WORDS = frozenset(
     april mei juni juli agustus september oktober november desember
     """.split()
 )
-_RE_TITLE_WORD = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)*"
+_ROLE_ALT = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
+_TITLES = "prof|drs|dra|dr|ir|hj|kh|h"
+_RE_TITLE_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Za-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]+)*)"
 _WORD_END = r"(?![\w'’\-])"
 
 
 def _after_intro(intro: Iterable[str], excluded: Iterable[str],
                  extra_excluded: str = "") -> re.Pattern[str]:
-    """``intro`` word, then 1-4 capitalized words that are not ``excluded`` (the name)."""
+    """``intro`` word (``"Nama:"``, ``"a.n."``), up to 3 role words or titles (``"Bu Lurah"``,
+    ``"Bu Dr."``, ``"petugas loket,"``), then 1-4 capitalized or all-caps words that are
+    not ``excluded`` (the name)."""
     words = "|".join(sorted((re.escape(w) for w in set(excluded)), key=len, reverse=True))
     not_excluded = rf"(?!(?i:{words}){_WORD_END}){extra_excluded}"
     tok = not_excluded + _RE_TITLE_WORD
+    middle = rf"(?:(?i:{_ROLE_ALT}){_WORD_END}[.,:]?\s+|(?i:{_TITLES})\.\s*)"
     return re.compile(
-        rf"(?<![\w.])((?i:{'|'.join(intro)})\.?\s+)({tok}(?:\s+{tok}){{0,3}}){_WORD_END}"
+        rf"(?<![\w.])((?i:{'|'.join(intro)})\.?[,:]?\s+{middle}{{0,3}})"
+        rf"({tok}(?:\s+{tok}){{0,3}}){_WORD_END}"
     )
 
 
@@ -610,7 +632,8 @@ _INTRO_WORDS = {*_HONORIFICS, *_STAFF_INTRO, "om", "tante", "adik", "nama"}
 # quick checks before the two patterns below: a capital after a space, then an intro word
 _RE_SPACE_CAP = re.compile(r"\s[A-Z]")
 _RE_INTRO_CAP = re.compile(
-    rf"(?<![\w.])(?i:{'|'.join((*_PERSON_INTRO, *_STAFF_INTRO))})\.?\s+[A-Z]"
+    rf"(?<![\w.])(?i:{'|'.join((*_PERSON_INTRO, *_STAFF_INTRO))})\.?[,:]?\s"
+    r"(?:[^\sA-Z]+\s+){0,3}[A-Z]"
 )
 _PE_KE_AN = r"(?![PpKk]e[a-z]*an" + _WORD_END + ")"  # Pelayanan, Kebersihan, Pembangunan
 _RE_PERSON_NAME = _after_intro(_PERSON_INTRO, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS,
@@ -619,6 +642,63 @@ _RE_STAFF_NAME = _after_intro(
     _STAFF_INTRO, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS | NAME_STOPWORDS,
     extra_excluded=_PE_KE_AN,
 )
+
+# capitalized words right after a roster name: its other parts ("[NAMA] Agustina")
+_NOT_SURNAME_ALT = "|".join(sorted(
+    map(re.escape, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS | NAME_STOPWORDS),
+    key=len, reverse=True))
+_RE_TAG_SURNAME = re.compile(
+    rf"\[NAMA\](?:\s+(?!(?i:{_NOT_SURNAME_ALT}){_WORD_END}){_PE_KE_AN}{_RE_TITLE_WORD}){{1,3}}"
+    rf"{_WORD_END}"
+)
+_NOT_NAME_ALT = "|".join(sorted(map(re.escape, ROLE_WORDS | _COMMON_WORDS | _INTRO_WORDS
+                                    | set(_FOREIGN_INTRO)), key=len, reverse=True))
+# an intro word, any role words and separators, then a capitalized word that is not a role
+# word: "Bu Lurah Sumarni", "Petugas loket, Widyaningsih", "Mr. Jonathan"
+_RE_NAME_CUE = re.compile(
+    rf"(?<!\w)(?i:{'|'.join((*_INTRO_WORDS, *_FOREIGN_INTRO, 'bernama', 'oleh', 'an', 'a/n'))})"
+    rf"(?:[\W_]+(?i:{_ROLE_ALT}){_WORD_END})*[\W_]+(?!(?i:{_NOT_NAME_ALT}){_WORD_END})[A-Z]"
+)
+# an e-mail address written out: "x(at)gmail.com", "x [at] gmail [dot] com"
+_RE_AT_WORD = re.compile(r"[(\[{<]\s*at\s*[)\]}>]|\bat\s+\w+\s+(?:dot|titik)\b", re.I)
+_RE_NOT_ALNUM = re.compile(r"[\W_]+")
+_RE_SEVEN_DIGITS = re.compile(r"\d{7}")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every Unicode decimal digit (Arabic-Indic, Devanagari, ...) as ASCII.
+
+    Examples
+    --------
+    >>> ascii_digits("\u0660\u0668\u0661\u0662 \u0968\u0966 12")
+    '0812 20 12'
+    """
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)
+
+
+def has_personal_cue(text: str) -> bool:
+    """Whether a scrubbed text may still hold personal data, so it must not be quoted.
+
+    True with an ``@``, ``(at)`` / ``[at]``, 7+ digits once every non-alphanumeric
+    character between them is ignored (``0812_3456_7890``, ``0812,3456,7891``), or an
+    honorific, staff or role word then a capitalized word that is not a role word
+    (``"Bu Lurah Sumarni"``, ``"Petugas loket, Widyaningsih"``, ``"Mr. Jonathan"``).
+    Conservative on purpose: a quote lost is cheap, a name published is not.
+
+    Examples
+    --------
+    >>> [has_personal_cue(t) for t in ("Bu Lurah ramah", "Bu Lurah Sumarni", "x(at)y.com",
+    ...                                "hp 0812_3456_7890", "antre 2 jam")]
+    [False, True, True, True, False]
+    """
+    norm = ascii_digits(unicodedata.normalize("NFKC", text).translate(_INVISIBLE))
+    if "@" in norm or _RE_AT_WORD.search(norm):
+        return True
+    if _RE_SEVEN_DIGITS.search(_RE_NOT_ALNUM.sub("", norm)):
+        return True
+    return _RE_NAME_CUE.search(norm) is not None
 
 #: Tags put in place of what is removed. ``[AKUN]`` is a social media handle (``@name``).
 SCRUB_TAGS: dict[str, str] = {"nip": "[NIP]", "nik": "[NIK]", "phone": "[TELEPON]",
@@ -717,6 +797,7 @@ _Step = tuple[re.Pattern[str], str, str]
 def _scrub_steps(names: Iterable[str], categorical: bool = False) -> list[_Step]:
     steps: list[_Step] = [
         (_RE_EMAIL, SCRUB_TAGS["email"], "@"),
+        (_RE_EMAIL_WORDS, SCRUB_TAGS["email"], "T"),
         (_RE_HANDLE, SCRUB_TAGS["handle"], "@"),
         (_RE_NIP, SCRUB_TAGS["nip"], "0"),
         (_RE_NIP_GROUPED, SCRUB_TAGS["nip"], "0"),
@@ -733,13 +814,15 @@ def _scrub_steps(names: Iterable[str], categorical: bool = False) -> list[_Step]
         steps.append((honor, r"\g<1>" + _NAME_TAG, ""))
     steps.append((_RE_PERSON_NAME, r"\g<1>" + _NAME_TAG, "N"))
     steps.append((_RE_STAFF_NAME, r"\g<1>" + _NAME_TAG, "N"))
+    steps.append((_RE_TAG_SURNAME, _NAME_TAG, "["))
     steps.append((_RE_NAME_TAGS, _NAME_TAG, "["))  # "[NAMA] [NAMA]" -> "[NAMA]"
     return steps
 
 
 def _scrub_one(text: str, steps: list[_Step]) -> str:
     """Scrub one text; ``text`` itself when nothing was found."""
-    norm = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    norm = (text if text.isascii()
+            else ascii_digits(unicodedata.normalize("NFKC", text).translate(_INVISIBLE)))
     has_digit = _RE_ANY_DIGIT.search(norm) is not None
     has_intro: bool | None = None
     out = norm
@@ -748,6 +831,9 @@ def _scrub_one(text: str, steps: list[_Step]) -> str:
         # capital ("petugas Joko"), else a character the text must contain ("@", "[")
         if need == "0":
             if not has_digit:
+                continue
+        elif need == "T":
+            if _RE_AT_WORD.search(out) is None:
                 continue
         elif need == "N":
             if has_intro is None:
@@ -838,7 +924,12 @@ def scrub_series(s: pd.Series, names: Iterable[str] = (), *,
 _PERSONAL_COLUMN = re.compile(
     r"(?:^|_)(?:nama|name|nik|nip|nrp|npwp|nomor_induk|identitas|email|e_mail|surel|telp|"
     r"tlp|telepon|phone|hp|wa|whatsapp|alamat|address|ktp|kk|rekening|paspor|passport|"
-    r"lahir|ttl|dob|birth|birthday|pemohon|pelapor|pengadu|kandung)(?:$|_)"
+    r"lahir|ttl|dob|birth|birthday|pemohon|pelapor|pengadu|kandung|"
+    # the same words written together: NOHP, NOTELP, TGLLAHIR, NAMALENGKAP
+    r"(?:no|nmr|nomor|nomer)(?:hp|wa|telp|tlp|telpon|telepon|ktp|kk|nik|nip|rek|rekening|"
+    r"paspor|induk|identitas)|(?:tgl|tanggal|tempat|tmp|tmpt)(?:tgl|tanggal)?lahir|"
+    r"nama(?:lengkap|pegawai|asn|pns|pemohon|pelapor|petugas|responden|ibu|ayah|depan|"
+    r"belakang|panggilan|karyawan|staf))(?:$|_)"
 )
 
 

@@ -615,6 +615,10 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
     shutil.rmtree(build / "_notebook")
     shutil.rmtree(build / "_hasil")
     kunci_folder.periksa_keluaran(run.out_dir, periode)  # nothing foreign appeared meanwhile
+    _warn_key_change(run, manifest.get("sidik_kunci"))
+    carried = kunci_folder.bawa_berkas_pengguna(run.out_dir / periode, build)
+    if carried:
+        run.log(i18n.translate(teks.LOG, "berkas_pengguna", run.lang, nama=", ".join(carried)))
     final = atomic.replace_dir(build, run.out_dir / periode)
     for name in ("results.json", "manifest.json"):
         shutil.copyfile(final / name, run.out_dir / f".{name}.tmp")
@@ -629,6 +633,19 @@ def _publish(run: _Run, build: Path, periode: str, ringkasan: Mapping,
     return ReportResult(
         run.out_dir, periode, pages={k: final / v.name for k, v in pages.items()}, results=results
     )
+
+
+def _warn_key_change(run: _Run, fingerprint: str | None) -> None:
+    """One log line when ``OUT/manifest.json`` records another key fingerprint than this
+    run's: pseudonyms of the two reports do not link (a warning, not an error)."""
+    try:
+        old = json.loads((run.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    lama = old.get("sidik_kunci") if isinstance(old, dict) else None
+    if isinstance(lama, str) and lama and fingerprint and lama != fingerprint:
+        run.log(i18n.translate(teks.LOG, "kunci_berubah", run.lang, path=str(run.out_dir),
+                               lama=lama, baru=fingerprint))
 
 
 def _manifest_params(params: Mapping[str, Any], lang: str, periode: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .. import i18n
@@ -354,6 +355,24 @@ def aman(params: dict[str, Any]) -> dict[str, Any]:
     """
     return {k: teks_aman(v) if isinstance(v, str) and not isinstance(v, Kalimat) else v
             for k, v in params.items()}
+
+
+def gabung(sep: str, items: Iterable[Any]) -> Kalimat:
+    """Join sentence parts into one :class:`Kalimat`: catalog parts (:class:`Kalimat`) keep
+    their Markdown, any other text is data and is escaped (:func:`teks_aman`).
+
+    A plain ``str.join`` would turn sentences into ``str``, and a sentence put into another
+    sentence as plain ``str`` is escaped again (``**bold**`` shown as asterisks).
+
+    Examples
+    --------
+    >>> gabung(", ", [Kalimat("**3 unit**"), "a*b"])
+    '**3 unit**, a&#42;b'
+    >>> isinstance(gabung("; ", []), Kalimat)
+    True
+    """
+    return Kalimat(sep.join(x if isinstance(x, Kalimat) else teks_aman(str(x))
+                            for x in items))
 
 
 def isi(catalog: dict[str, dict[str, str]], key: str, lang: str, **params: Any) -> Kalimat:

@@ -15,6 +15,16 @@ LOG: dict[str, dict[str, str]] = {
         "en": "Writing index.html, results.json, manifest.json",
     },
     "done": {"id": "Selesai dalam {detik} detik: {path}", "en": "Done in {detik} s: {path}"},
+    "berkas_pengguna": {
+        "id": "Berkas yang bukan buatan kinerja dipindahkan ke laporan baru: {nama}",
+        "en": "Files not written by kinerja carried over into the new report: {nama}",
+    },
+    "kunci_berubah": {
+        "id": "Peringatan: kunci pseudonim berbeda dari laporan sebelumnya di {path} "
+              "(sidik {lama} -> {baru}); pseudonim tidak dapat dibandingkan antarlaporan.",
+        "en": "Warning: the pseudonym key differs from the previous report in {path} "
+              "(fingerprint {lama} -> {baru}); pseudonyms cannot be compared across reports.",
+    },
     "skip": {
         "id": "Input tidak berubah sejak laporan {periode} terakhir; dilewati.",
         "en": "Inputs unchanged since the last {periode} report; skipped.",

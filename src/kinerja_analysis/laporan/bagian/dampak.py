@@ -49,6 +49,7 @@ from ... import i18n
 from ... import rd as _rd
 from ... import triwulan as _tw
 from .. import hasil as _hasil
+from .. import naskah
 from ..naskah import Kalimat, Naskah, aman
 from ..naskah_dampak import DAMPAK
 from . import Bagian, Gambar, Halaman, Tabel, Teks, arah, kalimat_alasan, kosong
@@ -633,8 +634,8 @@ def _event_study(R: Mapping[str, Any], info: Mapping[str, Any], out: Sequence[st
     shown = [y for y in out if R[y]["event_study"]]
     if not shown:
         return _kosong_did("event_study", judul, info["alasan"], t)
-    uji = "; ".join(t("uji_item", nama=t("nama_" + y), p=t.p(R[y]["pretrend_p_value"]))
-                    for y in shown)
+    uji = naskah.gabung("; ", (t("uji_item", nama=t("nama_" + y), p=t.p(R[y]["pretrend_p_value"]))
+                                   for y in shown))
     tanpa_uji = [t("nama_" + y) for y in shown if R[y]["pretrend_p_value"] is None]
     fig = Figure(figsize=(12, 4.6 * len(shown)))
     axes = fig.subplots(len(shown), 1, squeeze=False)

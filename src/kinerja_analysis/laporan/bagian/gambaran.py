@@ -124,7 +124,7 @@ def _sampai(frame: pd.DataFrame | None, periode: str) -> pd.DataFrame | None:
     return frame[~later].reset_index(drop=True) if later.any() else frame
 
 
-def _daftar(items: list[str], lang: str) -> str:
+def _daftar(items: list[str], lang: str) -> naskah.Kalimat:
     """``a, b dan c`` (id) / ``a, b and c`` (en).
 
     Examples
@@ -133,9 +133,9 @@ def _daftar(items: list[str], lang: str) -> str:
     ('x, y dan z', 'x', 'x and y')
     """
     if len(items) <= 1:
-        return "".join(items)
+        return naskah.gabung("", items)
     sep = " dan " if lang == "id" else " and "
-    return ", ".join(items[:-1]) + sep + items[-1]
+    return naskah.gabung(sep, [naskah.gabung(", ", items[:-1]), items[-1]])
 
 
 def _ik95(lo: Any, hi: Any, decimals: int, lang: str, kosong_teks: str = "–") -> str:

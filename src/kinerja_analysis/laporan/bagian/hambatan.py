@@ -39,6 +39,7 @@ import pandas as pd
 from ... import hambatan as hb
 from ... import i18n
 from .. import hasil as _hasil
+from .. import naskah
 from .. import tampilan as tp
 from ..naskah import Naskah
 from ..naskah_hambatan import HAMBATAN as NASKAH
@@ -305,8 +306,10 @@ def _hitung(data: Any, p: Parameter) -> _Hitung:
     # ---- comments (all waves)
     if "komentar" in survei.columns:
         tema = hb.hitung_tema(survei["komentar"], h.leksikon)
+        # no staff names at prepare (ringkasan roster_nama false): names may remain, no quotes
+        roster = (getattr(data, "ringkasan", None) or {}).get("roster_nama", True)
         h.kutipan = hb.kutipan_tema(survei["komentar"], h.leksikon, k_min=p.k_min_pegawai,
-                                    per_tema=p.kutipan_per_tema)
+                                    per_tema=p.kutipan_per_tema if roster else 0)
         R["n_komentar"] = int(tema.attrs["n_komentar"])
     else:
         tema, R["n_komentar"] = None, 0
@@ -650,7 +653,7 @@ def _model_bagian(c: _Ctx) -> Bagian:
     tanpa = [v for v in hb._VARIABEL if v not in set(odds["variabel"])]
     if tanpa:
         blok.append(Teks(T("model_tanpa_variabel",
-                           vars=", ".join(T("var_" + v) for v in tanpa))))
+                           vars=naskah.gabung(", ", (T("var_" + v) for v in tanpa)))))
     if info["sampel"]:
         blok.append(Teks(T("model_sampel", n=f.int(info["n"]), n_total=f.int(info["n_total"]))))
     tab = odds.assign(variabel=[T("var_" + v) for v in odds["variabel"]],
@@ -683,7 +686,7 @@ def _model_bagian(c: _Ctx) -> Bagian:
         li = lin.loc[r["variabel"]]
         if a_or != "tidak_jelas" and arah(li["ci_low"], li["ci_high"]) != a_or:
             beda.append(T("var_" + r["variabel"]))
-    blok.append(Teks(T("linear_teks", sama=T("linear_beda", vars=", ".join(beda)) if beda
+    blok.append(Teks(T("linear_teks", sama=T("linear_beda", vars=naskah.gabung(", ", beda)) if beda
                        else T("linear_sama"))))
     tab = linear.assign(variabel=[T("var_" + v) for v in linear["variabel"]],
                         ik=[f.ci(lo, hi) for lo, hi in zip(linear["ci_low"], linear["ci_high"],
